@@ -1,0 +1,164 @@
+#include "model/attribute_rules.hpp"
+
+#include "core/amount.hpp"
+
+namespace crashchain {
+namespace {
+
+Diagnostic make(const SourceLocation& where, std::string_view subject, std::string message) {
+    return Diagnostic{std::string(where.file), where.line, std::string(subject), std::move(message)};
+}
+
+std::string quoted(std::string_view value) {
+    constexpr std::size_t kShown = 40;  // a 100 MB value must not become a 100 MB message
+    std::string text = "\"";
+    text += value.size() > kShown ? std::string(value.substr(0, kShown)) + "..." : std::string(value);
+    return text + "\"";
+}
+
+// Dollar figure >= 0 (or > 0 when strictly positive is required).
+std::optional<Dollars> read_dollars(std::string_view key, std::string_view value, bool positive,
+                                    std::string_view subject, const SourceLocation& where,
+                                    Diagnostics& diagnostics) {
+    auto amount = parse_amount(value);
+    if (!amount) {
+        diagnostics.add(make(where, subject,
+                             std::string(key) + " " + quoted(value) + " is not a number (" +
+                                 std::string(kAmountExpected) + ")"));
+        return std::nullopt;
+    }
+    if (positive ? !(*amount > 0) : *amount < 0) {
+        diagnostics.add(make(where, subject,
+                             std::string(key) + " " + quoted(value) + " must be " +
+                                 (positive ? "> 0" : ">= 0")));
+        return std::nullopt;
+    }
+    return amount;
+}
+
+std::optional<double> read_fraction(std::string_view key, std::string_view value,
+                                    std::string_view subject, const SourceLocation& where,
+                                    Diagnostics& diagnostics) {
+    auto number = parse_number(value);
+    if (!number || *number < 0 || *number > 1) {
+        diagnostics.add(make(where, subject,
+                             std::string(key) + " " + quoted(value) +
+                                 " must be a number between 0 and 1"));
+        return std::nullopt;
+    }
+    return number;
+}
+
+}  // namespace
+
+std::string entity_subject(std::string_view id) { return "entity " + std::string(id); }
+
+std::string contract_subject(std::string_view from, std::string_view to) {
+    return "contract " + std::string(from) + "->" + std::string(to);
+}
+
+void apply_entity_attribute(Entity& entity, std::string_view key, std::string_view value,
+                            const SourceLocation& where, Diagnostics& diagnostics) {
+    if (value.empty()) return;
+    const std::string subject = entity_subject(entity.id);
+    auto figure = [&](std::optional<Dollars>& field) {
+        if (auto v = read_dollars(key, value, false, subject, where, diagnostics)) field = v;
+    };
+    if (key == "type") {
+        entity.type = std::string(value);
+    } else if (key == "label") {
+        entity.label = std::string(value);
+    } else if (key == "capital") {
+        figure(entity.capital);
+    } else if (key == "assets") {
+        figure(entity.assets);
+    } else if (key == "liabilities") {
+        figure(entity.liabilities);
+    } else if (key == "hardware") {
+        figure(entity.hardware);
+    } else if (key == "valuation") {
+        figure(entity.valuation);
+    } else if (key == "revenue") {
+        figure(entity.revenue);
+    } else {
+        entity.attributes.emplace_back(std::string(key), std::string(value));
+    }
+}
+
+void apply_contract_attribute(Contract& contract, ContractFieldsSeen& seen, std::string_view key,
+                              std::string_view value, std::string_view subject,
+                              const SourceLocation& where, Diagnostics& diagnostics) {
+    if (value.empty()) return;
+    if (key == "kind") {
+        seen.kind = true;
+        if (auto kind = parse_contract_kind(value)) {
+            contract.kind = *kind;
+        } else {
+            diagnostics.add(make(where, subject,
+                                 "unknown kind " + quoted(value) + " (expected one of " +
+                                     std::string(contract_kind_list()) + ")"));
+        }
+    } else if (key == "amount") {
+        seen.amount = true;
+        if (auto v = read_dollars(key, value, true, subject, where, diagnostics)) {
+            contract.amount = *v;
+        }
+    } else if (key == "status") {
+        if (auto status = parse_contract_status(value)) {
+            contract.status = *status;
+        } else {
+            diagnostics.add(make(where, subject,
+                                 "unknown status " + quoted(value) + " (expected one of " +
+                                     std::string(contract_status_list()) + ")"));
+        }
+    } else if (key == "stake") {
+        contract.stake = read_fraction(key, value, subject, where, diagnostics);
+    } else if (key == "lgd") {
+        contract.lgd = read_fraction(key, value, subject, where, diagnostics);
+    } else if (key == "term") {
+        auto years = parse_number(value);
+        if (years && *years >= 0) {
+            contract.term = years;
+        } else {
+            diagnostics.add(make(where, subject,
+                                 "term " + quoted(value) + " must be a number of years >= 0"));
+        }
+    } else {
+        contract.attributes.emplace_back(std::string(key), std::string(value));
+    }
+}
+
+void check_contract_required(const ContractFieldsSeen& seen, std::string_view subject,
+                             const SourceLocation& where, Diagnostics& diagnostics) {
+    if (!seen.kind) {
+        diagnostics.add(make(where, subject,
+                             "missing kind (expected one of " + std::string(contract_kind_list()) +
+                                 ")"));
+    }
+    if (!seen.amount) {
+        diagnostics.add(make(where, subject,
+                             "missing amount (" + std::string(kAmountExpected) + ")"));
+    }
+}
+
+void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics) {
+    if (network.entity_count() == 0) {
+        diagnostics.add(Diagnostic{std::string(file), std::nullopt, {},
+                                   "the network is empty (expected at least one entity)"});
+        return;
+    }
+    for (const auto& entity : network.entities()) {
+        if (!entity.capital && entity.assets && entity.liabilities &&
+            *entity.assets < *entity.liabilities) {
+            diagnostics.add(Diagnostic{
+                std::string(file), std::nullopt, entity_subject(entity.id),
+                "derived capital = assets - liabilities = " +
+                    format_amount(*entity.assets - *entity.liabilities) +
+                    " is negative (expected assets >= liabilities, or an explicit capital >= 0)"});
+        }
+    }
+}
+
+std::string attribute_text(double value) { return format_exact(value); }
+
+}  // namespace crashchain

@@ -106,6 +106,20 @@ TEST(RoundTrip, ExampleAndTestFiles) {
     }
 }
 
+TEST(RoundTrip, ExampleDotAndJsonTwinsAreTheSameNetwork) {
+    const std::filesystem::path folder = CRASHCHAIN_GRAPHS_DIR "/examples";
+    if (!std::filesystem::is_directory(folder)) GTEST_SKIP() << "no graphs/examples";
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        auto twin = entry.path();
+        if (twin.extension() != ".dot" || !std::filesystem::exists(twin.replace_extension(".json"))) {
+            continue;
+        }
+        SCOPED_TRACE(entry.path().string());
+        expect_same_network(load_network(NetworkSource{entry.path().string(), {}, {}}),
+                            load_network(NetworkSource{twin.string(), {}, {}}));
+    }
+}
+
 TEST(DotWriter, UnwritableBackslashRunsAreReported) {
     // Inside DOT quotes \" is a quote and \\ stays two backslashes, so one backslash at the end
     // of a value has no spelling.

@@ -222,10 +222,14 @@ private:
         double pen = 1.2;
         std::string note;
         if (mark != overlay_.entities.end()) {
+            // A fill from the overlay replaces the type colour (the shape still tells the
+            // type); a dark outline keeps it crisp on any fill.
             if (!mark->second.fill.empty()) {
                 fill = mark->second.fill;
+                border = kMarkedBorder;
             } else if (mark->second.round) {
                 fill = round_fill(*mark->second.round);
+                border = kMarkedBorder;
             }
             text = text_color_on(fill);
             if (mark->second.bold) pen = 2.6;

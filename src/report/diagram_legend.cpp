@@ -137,11 +137,18 @@ std::string diagram_legend(const Network& network, const DiagramOverlay& overlay
     }
     std::set<std::string_view> types;
     for (const auto& e : network.entities()) types.insert(entity_type_style(e.type).type);
+    // When the overlay recolours entities, fill no longer means type: show shapes only.
+    const bool recoloured =
+        overlay.fade_unmarked ||
+        std::any_of(overlay.entities.begin(), overlay.entities.end(), [](const auto& entry) {
+            return entry.second.round.has_value() || !entry.second.fill.empty();
+        });
     for (const auto& style : entity_type_styles()) {
         if (types.count(style.type) == 0) continue;
         out << "    " << name("type:" + std::string(style.type)) << " [label=\"" << style.type
             << "\", shape=" << style.shape << ", style=\"" << style.style << "\", fillcolor=\""
-            << style.fill << "\", color=\"" << style.border << "\"";
+            << (recoloured ? "#ffffff" : style.fill) << "\", color=\""
+            << (recoloured ? kMarkedBorder : style.border) << "\"";
         if (style.peripheries != 1) out << ", peripheries=" << style.peripheries;
         out << "];\n";
     }

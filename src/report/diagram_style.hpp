@@ -57,6 +57,7 @@ struct FadedStyle {
     static constexpr std::string_view edge = "#d4d4d4";
 };
 inline constexpr std::string_view kEmphasisColor = "#d7191c";
+inline constexpr std::string_view kMarkedBorder = "#333333";  ///< outline of overlay-filled nodes
 inline constexpr std::string_view kTextColor = "#1a1a1a";
 
 }  // namespace crashchain

@@ -23,7 +23,7 @@ struct StringHash {
 /// id -> entity index, looked up with string_view (no temporary strings on the hot path).
 using IdIndex = std::unordered_map<std::string, EntityIndex, StringHash, std::equal_to<>>;
 
-std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + shorten(text) + "\""; }
 
 /// Column layout from the header row.
 struct Header {

@@ -60,7 +60,7 @@ std::string dot_id(std::string_view text, const std::string& subject) {
         if (c != '\\') {
             if (backslashes % 2 == 1 && (c == '"' || c == '\n' || i == text.size())) {
                 throw InputError(Diagnostic{{}, std::nullopt, subject,
-                                            "text \"" + std::string(text) +
+                                            "text \"" + shorten(text) +
                                                 "\" cannot be written in DOT (an odd number of "
                                                 "backslashes before a quote, line break or end)"});
             }

@@ -55,7 +55,7 @@ Network convert(const Json& doc, std::string_view file, const detail::JsonElemen
     }
     for (const auto& [key, value] : doc.items()) {
         if (key != "name" && key != "graph" && key != "entities" && key != "contracts") {
-            problem(std::nullopt, {}, "unknown key \"" + key +
+            problem(std::nullopt, {}, "unknown key \"" + shorten(key) +
                                           "\" (expected entities, contracts, and optionally name, graph)");
         }
     }
@@ -140,7 +140,7 @@ Network convert(const Json& doc, std::string_view file, const detail::JsonElemen
         for (const auto* end : {&*from, &*to}) {
             auto found = network.find(*end);
             if (!found) {
-                problem(line, subject, "entity \"" + *end + "\" is not in \"entities\"");
+                problem(line, subject, "entity \"" + shorten(*end) + "\" is not in \"entities\"");
                 known = false;
             } else {
                 (end == &*from ? contract.from : contract.to) = *found;

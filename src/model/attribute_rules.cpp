@@ -11,9 +11,7 @@ Diagnostic make(const SourceLocation& where, std::string_view subject, std::stri
 
 std::string quoted(std::string_view value) {
     constexpr std::size_t kShown = 40;  // a 100 MB value must not become a 100 MB message
-    std::string text = "\"";
-    text += value.size() > kShown ? std::string(value.substr(0, kShown)) + "..." : std::string(value);
-    return text + "\"";
+    return "\"" + shorten(value, kShown) + "\"";
 }
 
 // Dollar figure >= 0 (or > 0 when strictly positive is required).
@@ -51,10 +49,40 @@ std::optional<double> read_fraction(std::string_view key, std::string_view value
 
 }  // namespace
 
-std::string entity_subject(std::string_view id) { return "entity " + std::string(id); }
+std::string shorten(std::string_view text, std::size_t limit) {
+    std::size_t cut = text.size();
+    if (cut > limit) {
+        cut = limit;
+        // Back up over UTF-8 continuation bytes (10xxxxxx) so no character is cut in half.
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string out;
+    out.reserve(cut + 3);
+    for (const char c : text.substr(0, cut)) {
+        // Control characters are shown escaped, so one problem stays one line of output.
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += kHex[static_cast<unsigned char>(c) >> 4];
+            out += kHex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    if (cut < text.size()) out += "...";
+    return out;
+}
+
+std::string entity_subject(std::string_view id) { return "entity " + shorten(id); }
 
 std::string contract_subject(std::string_view from, std::string_view to) {
-    return "contract " + std::string(from) + "->" + std::string(to);
+    return "contract " + shorten(from) + "->" + shorten(to);
 }
 
 void apply_entity_attribute(Entity& entity, std::string_view key, std::string_view value,

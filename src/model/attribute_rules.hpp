@@ -17,6 +17,12 @@ struct SourceLocation {
     std::optional<std::size_t> line;
 };
 
+/// User text quoted back in a message: at most `limit` bytes, cut at a UTF-8 character
+/// boundary and followed by "..." when longer, so a 100 MB id never becomes a 100 MB message;
+/// control characters escaped (`\n`, `\x01`), so a message stays on one line.
+[[nodiscard]] std::string shorten(std::string_view text, std::size_t limit = 60);
+
+/// `entity ID` / `contract FROM->TO` for messages (ids shortened).
 [[nodiscard]] std::string entity_subject(std::string_view id);
 [[nodiscard]] std::string contract_subject(std::string_view from, std::string_view to);
 

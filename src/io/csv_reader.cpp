@@ -237,7 +237,7 @@ Network read_csv(std::istream& edges, std::istream* nodes, std::string_view edge
     read_contracts(edges, edges_name, nodes != nullptr ? nodes_name : std::string_view{}, network,
                    index, diagnostics);
     diagnostics.throw_if_any();
-    check_network(network, nodes != nullptr ? nodes_name : edges_name, diagnostics);
+    check_network(network, nodes != nullptr ? nodes_name : edges_name, diagnostics, edges_name);
     diagnostics.throw_if_any();
     return network;
 }

@@ -1,5 +1,7 @@
 #include "model/attribute_rules.hpp"
 
+#include <cmath>
+
 #include "core/amount.hpp"
 
 namespace crashchain {
@@ -169,11 +171,38 @@ void check_contract_required(const ContractFieldsSeen& seen, std::string_view su
     }
 }
 
-void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics) {
+void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics,
+                   std::string_view contracts_file) {
     if (network.entity_count() == 0) {
         diagnostics.add(Diagnostic{std::string(file), std::nullopt, {},
                                    "the network is empty (expected at least one entity)"});
         return;
+    }
+    // Every total the models and reports compute (volume, circulation, a loss = capital share
+    // + exposures, inflows + assets, ...) is bounded by this grand total, so a finite grand
+    // total means no sum anywhere becomes inf. Two amounts of 1e308 are each valid, not together.
+    constexpr std::string_view kBeyond =
+        "add up to more than 1.8e308 dollars, beyond what a double holds";
+    Dollars amounts = 0;
+    for (const auto& contract : network.contracts()) amounts += contract.amount;
+    Dollars figures = 0;
+    for (const auto& entity : network.entities()) {
+        for (const auto* figure :
+             {&entity.capital, &entity.assets, &entity.liabilities, &entity.hardware}) {
+            figures += figure->value_or(0);
+        }
+    }
+    if (!std::isfinite(amounts)) {
+        diagnostics.add(Diagnostic{std::string(contracts_file.empty() ? file : contracts_file),
+                                   std::nullopt, {},
+                                   "contract amounts " + std::string(kBeyond) +
+                                       " (expected amounts in dollars whose total is finite)"});
+    } else if (!std::isfinite(amounts + figures)) {
+        diagnostics.add(Diagnostic{std::string(file), std::nullopt, {},
+                                   "entity figures (capital, assets, liabilities, hardware) and "
+                                   "contract amounts " +
+                                       std::string(kBeyond) +
+                                       " (expected figures in dollars whose total is finite)"});
     }
     for (const auto& entity : network.entities()) {
         if (!entity.capital && entity.assets && entity.liabilities &&

@@ -45,8 +45,10 @@ void apply_contract_attribute(Contract& contract, ContractFieldsSeen& seen, std:
 void check_contract_required(const ContractFieldsSeen& seen, std::string_view subject,
                              const SourceLocation& where, Diagnostics& diagnostics);
 
-/// Whole-network checks after reading: empty network, negative derived capital.
-void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics);
+/// Whole-network checks after reading: empty network, negative derived capital, totals that
+/// overflow. `contracts_file` (when the contracts come from another file) is named for the latter.
+void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics,
+                   std::string_view contracts_file = {});
 
 /// Text for a number attribute on output (inverse of the readers).
 [[nodiscard]] std::string attribute_text(double value);

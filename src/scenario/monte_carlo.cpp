@@ -81,7 +81,8 @@ void draw_shocks(std::uint64_t seed, std::uint64_t scenario, double rho,
 }
 
 MonteCarloResult run_monte_carlo(const std::vector<double>& scale, const MonteCarloOptions& options,
-                                 const ScenarioModel& model, const ProgressCallback& progress) {
+                                 const ScenarioModelFactory& make_model,
+                                 const ProgressCallback& progress) {
     if (options.scenarios == 0) throw std::invalid_argument("run_monte_carlo: no scenarios");
     if (!(options.rho >= 0.0 && options.rho <= 1.0)) {
         throw std::invalid_argument("run_monte_carlo: rho outside [0, 1]");
@@ -111,6 +112,7 @@ MonteCarloResult run_monte_carlo(const std::vector<double>& scale, const MonteCa
         ShockVector shock;
         ScenarioOutcome outcome;
         try {
+            const ScenarioModel model = make_model();
             for (;;) {
                 const std::size_t start = next.fetch_add(kChunk);
                 if (start >= total || failed.load()) break;
@@ -184,6 +186,7 @@ MonteCarloResult run_monte_carlo(const std::vector<double>& scale, const MonteCa
     if (ranked.size() > options.top_sets) ranked.resize(options.top_sets);
     ShockVector shock;
     ScenarioOutcome outcome;
+    const ScenarioModel model = ranked.empty() ? ScenarioModel{} : make_model();
     for (const auto& [key, tally] : ranked) {
         run_one(tally.first, scale, options, model, shock, outcome);
         if (!(fingerprint(outcome.defaults) == key)) {

@@ -29,9 +29,11 @@ struct ScenarioOutcome {
     double capital_lost_share = 0;
 };
 
-/// Runs the model for one shock vector and fills the outcome. Called concurrently from several
-/// threads with distinct outcome objects, so it must not mutate shared state.
+/// Runs the model for one shock vector and fills the outcome. Each worker thread gets its own
+/// (from a ScenarioModelFactory), so a model may keep reusable buffers.
 using ScenarioModel = std::function<void(const ShockVector&, ScenarioOutcome&)>;
+/// Called once per worker thread, from that thread.
+using ScenarioModelFactory = std::function<ScenarioModel()>;
 /// Reports progress; called from one thread only (the caller's).
 using ProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
 
@@ -77,7 +79,7 @@ struct MonteCarloResult {
 /// Runs `options.scenarios` scenarios. `scale` has one entry per entity.
 [[nodiscard]] MonteCarloResult run_monte_carlo(const std::vector<double>& scale,
                                                const MonteCarloOptions& options,
-                                               const ScenarioModel& model,
+                                               const ScenarioModelFactory& make_model,
                                                const ProgressCallback& progress = {});
 
 }  // namespace crashchain

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <map>
+#include <thread>
 #include <stdexcept>
 
 #include "scenario/random_stream.hpp"
@@ -12,7 +14,7 @@ namespace {
 
 // A model without contagion: i defaults when its shock reaches 1; the loss share is the mean
 // shock. Then P(default_i) = P(-scale_i Z_i >= 1) = Phi(-1 / scale_i).
-void threshold_model(const ShockVector& shock, ScenarioOutcome& outcome) {
+void threshold(const ShockVector& shock, ScenarioOutcome& outcome) {
     double sum = 0;
     for (std::size_t i = 0; i < shock.size(); ++i) {
         sum += shock[i];
@@ -20,6 +22,7 @@ void threshold_model(const ShockVector& shock, ScenarioOutcome& outcome) {
     }
     outcome.capital_lost_share = sum / static_cast<double>(shock.size());
 }
+ScenarioModel threshold_model() { return threshold; }
 
 MonteCarloOptions options_with(std::size_t scenarios, unsigned threads) {
     MonteCarloOptions options;
@@ -108,7 +111,7 @@ TEST(MonteCarlo, TopSetsAndCountsAgreeWithASequentialRecount) {
         ShockVector shock;
         draw_shocks(options.seed, k, options.rho, scale, shock);
         ScenarioOutcome outcome;
-        threshold_model(shock, outcome);
+        threshold(shock, outcome);
         sum += outcome.capital_lost_share;
         EXPECT_EQ(result.losses[k], outcome.capital_lost_share);
         if (outcome.defaults.empty()) ++empty; else ++sets[outcome.defaults];
@@ -140,8 +143,8 @@ TEST(MonteCarlo, FullCorrelationMeansAllOrNothing) {
 }
 
 TEST(MonteCarlo, ModelFailuresPropagateAndProgressEnds) {
-    const ScenarioModel failing = [](const ShockVector&, ScenarioOutcome&) {
-        throw std::runtime_error("model broke");
+    const ScenarioModelFactory failing = [] {
+        return [](const ShockVector&, ScenarioOutcome&) { throw std::runtime_error("model broke"); };
     };
     EXPECT_THROW((void)run_monte_carlo({0.5}, options_with(500, 2), failing), std::runtime_error);
 
@@ -156,6 +159,23 @@ TEST(MonteCarlo, ModelFailuresPropagateAndProgressEnds) {
     EXPECT_EQ(seen.back(), 1000u);
     for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i], seen[i - 1]);
     EXPECT_EQ(result.scenarios, 1000u);
+}
+
+TEST(MonteCarlo, EachWorkerUsesItsOwnModelOnItsOwnThread) {
+    std::atomic<int> made{0};
+    std::atomic<int> foreign_calls{0};
+    const ScenarioModelFactory factory = [&] {
+        ++made;
+        return [&, owner = std::this_thread::get_id()](const ShockVector& shock,
+                                                       ScenarioOutcome& outcome) {
+            if (std::this_thread::get_id() != owner) ++foreign_calls;
+            threshold(shock, outcome);
+        };
+    };
+    (void)run_monte_carlo({0.5, 0.9}, options_with(4000, 3), factory);
+    EXPECT_EQ(foreign_calls.load(), 0);
+    EXPECT_GE(made.load(), 3);  // one per worker, plus one to recover the top sets
+    EXPECT_LE(made.load(), 4);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ struct TypeSigma {
 constexpr std::array<TypeSigma, 11> kSigma{{
     {"lab", 0.35},
     {"chipmaker", 0.20},
-    {"cloud", 0.06},
+    {"cloud", 0.05},
     {"hyperscaler", 0.15},
     {"neocloud", 0.08},
     {"spv", 0.03},
@@ -30,7 +30,7 @@ constexpr std::array<TypeSigma, 11> kSigma{{
     {"bank", 0.03},
     {"investor", 0.10},
     {"sovereign", 0.05},
-    {"other", 0.10},
+    {"other", 0.05},
 }};
 
 }  // namespace

@@ -2,18 +2,10 @@
 
 #include <algorithm>
 
+#include "contagion/exposures.hpp"
 #include "core/error.hpp"
 
 namespace crashchain {
-namespace {
-
-double effective_lgd(const Contract& contract, const StressOptions& options) {
-    if (contract.lgd) return *contract.lgd;
-    if (const auto& o = options.lgd_override[static_cast<std::size_t>(contract.kind)]) return *o;
-    return kind_info(contract.kind).default_lgd;
-}
-
-}  // namespace
 
 ShockLosses& ShockLosses::operator+=(const ShockLosses& other) {
     for (std::size_t i = 0; i < loss.size(); ++i) {
@@ -50,9 +42,8 @@ ShockLosses stage_losses(const Network& network, const ScenarioStage& stage,
                         shock.kinds.end()) {
                         continue;
                     }
-                    const EntityIndex exposed =
-                        kind_info(c.kind).exposed == ExposedSide::source ? c.from : c.to;
-                    added.loss[exposed] += c.amount * shock.fraction * effective_lgd(c, options);
+                    added.loss[exposure_pair(c).exposed] +=
+                        c.amount * shock.fraction * effective_lgd(c, options.lgd_override);
                 }
                 break;
             case ShockType::hardware: {

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <map>
 #include <thread>
 #include <stdexcept>
@@ -63,6 +65,23 @@ TEST(DrawShocks, FactorAndIdiosyncraticDrawsComeFromTheScenarioStream) {
     draw_shocks(5, 11, 0.0, {1.0, 1.0}, shock);
     EXPECT_DOUBLE_EQ(shock[0], std::clamp(-eps0, 0.0, 1.0));
     EXPECT_DOUBLE_EQ(shock[1], std::clamp(-eps1, 0.0, 1.0));
+}
+
+TEST(DrawShocks, SkippingPositiveDrawsChangesNothing) {
+    // The straightforward computation, drawing every normal.
+    for (const double rho : {0.0, 0.3, 0.9, 1.0}) {
+        const std::vector<double> scale{0.05, 0.5, 3.0, 40.0, 0.0, 1.0};
+        ShockVector fast;
+        for (std::uint64_t k = 0; k < 3000; ++k) {
+            draw_shocks(77, k, rho, scale, fast);
+            ScenarioStream stream(77, k);
+            const double m = stream.normal();
+            for (std::size_t i = 0; i < scale.size(); ++i) {
+                const double z = std::sqrt(rho) * m + std::sqrt(1.0 - rho) * stream.normal();
+                ASSERT_EQ(fast[i], std::clamp(-scale[i] * z, 0.0, 1.0)) << rho << " " << k;
+            }
+        }
+    }
 }
 
 TEST(MonteCarlo, IdenticalForEveryThreadCount) {

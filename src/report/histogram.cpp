@@ -138,7 +138,8 @@ std::string render_histogram_svg(const std::vector<double>& values,
         const bool right_side = x_of(marker.value) > left + plot_w * 0.75;
         svg += "<text x=\"" + number(x_of(marker.value) + (right_side ? -4 : 4)) + "\" y=\"" +
                number(top + 14 + 15.0 * static_cast<double>(m)) + "\" fill=\"" + marker.color +
-               "\" text-anchor=\"" + (right_side ? "end" : "start") + "\">" +
+               "\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\" text-anchor=\"" +
+               (right_side ? "end" : "start") + "\">" +
                escape(marker.label) + "</text>\n";
     }
     svg += "</svg>\n";

@@ -13,66 +13,76 @@ DebtRankEngine::DebtRankEngine(const PreparedNetwork& prepared)
       propagated_(prepared.entity_count, 0),
       incoming_(prepared.entity_count, 0),
       first_step_(prepared.entity_count, -1),
-      state_(prepared.entity_count, State::undistressed),
-      touched_(prepared.entity_count),
-      received_(prepared.entity_count) {}
+      state_(prepared.entity_count, State::undistressed) {}
 
 void DebtRankEngine::run(std::span<const Shock> shock) {
-    for (EntityIndex i : touched_.list()) {
+    for (EntityIndex i : propagators_) {
         h_[i] = initial_[i] = propagated_[i] = 0;
         first_step_[i] = -1;
         state_[i] = State::undistressed;
     }
-    touched_.clear();
     frontier_.clear();
     propagators_.clear();
     // Step 1: h = F; the shocked entities are distressed (D).
     for (const auto& s : shock) {
-        if (s.fraction <= 0) continue;
-        touched_.insert(s.entity);
+        if (s.fraction <= 0 || state_[s.entity] != State::undistressed) continue;
         h_[s.entity] = initial_[s.entity] = std::min(1.0, s.fraction);
         state_[s.entity] = State::distressed;
         first_step_[s.entity] = 1;
         frontier_.push_back(s.entity);
     }
-    std::sort(frontier_.begin(), frontier_.end());
-    const auto& rows = prepared_.cascade.exposed_to;
-    const auto& weight = prepared_.cascade.weight;
+    sort_entities(frontier_, prepared_.entity_count, bits_);
+    const auto* start = prepared_.cascade.exposed_to.start.data();
+    const auto* column = prepared_.cascade.exposed_to.column.data();
+    const auto* weight = prepared_.cascade.weight.data();
     std::size_t step = 1;
+    const std::size_t n = prepared_.entity_count;
+    double* incoming = incoming_.data();
     while (!frontier_.empty()) {
-        // Step t+1 from the h of step t: sum the pushes first, apply them after (simultaneous).
+        // Step t+1 from the h of step t: sum the pushes first (a pure scatter, no branches),
+        // apply them after (simultaneous update).
+        std::uint64_t pushes = 0;
         for (EntityIndex j : frontier_) {
             const double hj = h_[j];
             propagated_[j] = hj;
-            for (std::uint64_t k = rows.start[j]; k < rows.start[j + 1]; ++k) {
-                const EntityIndex i = rows.column[k];
-                received_.insert(i);
-                incoming_[i] += weight[k] * hj;
-            }
             state_[j] = State::inactive;
+            for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                incoming[column[k]] += weight[k] * hj;
+            }
+            pushes += start[j + 1] - start[j];
         }
         propagators_.insert(propagators_.end(), frontier_.begin(), frontier_.end());
         ++step;
         next_.clear();
-        for (EntityIndex i : received_.list()) {
-            touched_.insert(i);
-            h_[i] = std::min(1.0, h_[i] + incoming_[i]);
-            incoming_[i] = 0;
+        // A nonzero `incoming` marks an entity reached in this step (a zero push changes
+        // nothing). Many pushes: scan every entity, which also lists the next frontier in
+        // ascending order; few: revisit the rows just pushed.
+        auto apply = [&](EntityIndex i) {
+            const double in = incoming[i];
+            if (in == 0) return;
+            incoming[i] = 0;
+            h_[i] = std::min(1.0, h_[i] + in);
             if (state_[i] == State::undistressed && h_[i] > 0) {
                 state_[i] = State::distressed;
                 first_step_[i] = static_cast<int>(step);
                 next_.push_back(i);
             }
+        };
+        if (pushes * 4 > n) {
+            for (EntityIndex i = 0; i < n; ++i) apply(i);
+        } else {
+            for (EntityIndex j : frontier_) {
+                for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) apply(column[k]);
+            }
+            sort_entities(next_, n, bits_);
         }
-        received_.clear();
-        std::sort(next_.begin(), next_.end());
         frontier_.swap(next_);
     }
     steps_ = step;
 }
 
 void DebtRankEngine::digest(StressDigest& out) const {
-    debtrank_digest(prepared_, h_, initial_, touched_.list(), out);
+    debtrank_digest(prepared_, h_, initial_, propagators_, scratch_, out);
 }
 
 StressResult DebtRankEngine::result() const {
@@ -83,15 +93,25 @@ StressResult DebtRankEngine::result() const {
 }
 
 void debtrank_digest(const PreparedNetwork& prepared, std::span<const double> h,
-                     std::span<const double> initial, std::vector<EntityIndex> touched,
-                     StressDigest& out) {
+                     std::span<const double> initial, std::span<const EntityIndex> reached,
+                     std::vector<EntityIndex>& scratch, StressDigest& out) {
     const auto& capital = prepared.cascade.capital;
-    std::sort(touched.begin(), touched.end());
+    const std::size_t n = prepared.entity_count;
+    // Ascending order: a scan of the dense array when most entities were reached, else a sort.
+    scratch.clear();
+    if (reached.size() * 8 > n) {
+        for (EntityIndex i = 0; i < n; ++i) {
+            if (h[i] > 0) scratch.push_back(i);
+        }
+    } else {
+        scratch.assign(reached.begin(), reached.end());
+        std::sort(scratch.begin(), scratch.end());
+    }
     out.defaulted.clear();
     out.losses.clear();
     Dollars lost = 0;
     Dollars induced = 0;
-    for (EntityIndex i : touched) {
+    for (EntityIndex i : scratch) {
         if (h[i] >= kDebtRankDefault) out.defaulted.push_back(i);
         const Dollars loss = h[i] * capital[i];
         if (loss > 0) out.losses.emplace_back(i, loss);

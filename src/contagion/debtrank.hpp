@@ -31,8 +31,12 @@ private:
     std::vector<double> h_, initial_, propagated_, incoming_;
     std::vector<int> first_step_;
     std::vector<State> state_;
-    TouchedSet touched_, received_;
+    std::vector<EntityIndex> received_;
+    /// Entities in D at the current step; every entity with h > 0 passes through D once, so
+    /// `propagators_` is also the list of entities this run touched.
     std::vector<EntityIndex> frontier_, next_, propagators_;
+    mutable std::vector<EntityIndex> scratch_;
+    std::vector<std::uint64_t> bits_;
     std::size_t steps_ = 0;
 };
 
@@ -50,16 +54,19 @@ private:
     const PreparedNetwork& prepared_;
     std::vector<double> h_, initial_, delta_, incoming_;
     std::vector<int> first_step_;
-    TouchedSet touched_, received_;
-    std::vector<EntityIndex> active_, next_;
+    TouchedSet touched_;
+    std::vector<EntityIndex> received_, active_, next_;
+    mutable std::vector<EntityIndex> scratch_;
+    std::vector<std::uint64_t> bits_;
     std::size_t steps_ = 0;
     bool converged_ = true;
 };
 
-/// Shared by both engines: digest from final h, initial h (the shock) and the touched entities.
+/// Shared by both engines: digest from final h, initial h (the shock) and the entities with
+/// h > 0 (any order; `scratch` is reused to sort them).
 void debtrank_digest(const PreparedNetwork& prepared, std::span<const double> h,
-                     std::span<const double> initial, std::vector<EntityIndex> touched,
-                     StressDigest& out);
+                     std::span<const double> initial, std::span<const EntityIndex> reached,
+                     std::vector<EntityIndex>& scratch, StressDigest& out);
 
 /// Shared by both engines: per-entity h, capital lost, round = first_step - 1, default; causes
 /// X[i][j] * scale[j] from every source j; summary with debtrank.

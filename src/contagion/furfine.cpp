@@ -31,7 +31,7 @@ void FurfineEngine::run(std::span<const Shock> shock) {
             frontier_.push_back(s.entity);
         }
     }
-    std::sort(frontier_.begin(), frontier_.end());
+    sort_entities(frontier_, prepared_.entity_count, bits_);
     defaulted_ = frontier_;
     int round = 0;
     while (!frontier_.empty()) {
@@ -57,7 +57,7 @@ void FurfineEngine::run(std::span<const Shock> shock) {
             }
         }
         candidates_.clear();
-        std::sort(next_.begin(), next_.end());
+        sort_entities(next_, prepared_.entity_count, bits_);
         defaulted_.insert(defaulted_.end(), next_.begin(), next_.end());
         frontier_.swap(next_);
     }
@@ -68,10 +68,18 @@ void FurfineEngine::digest(StressDigest& out) const {
     out.defaulted.assign(defaulted_.begin(), defaulted_.end());
     std::sort(out.defaulted.begin(), out.defaulted.end());
     out.losses.clear();
-    auto touched = touched_.list();
-    std::sort(touched.begin(), touched.end());
+    // Ascending order: a scan of the dense array when most entities were reached, else a sort.
+    scratch_.clear();
+    if (touched_.list().size() * 8 > prepared_.entity_count) {
+        for (EntityIndex i = 0; i < prepared_.entity_count; ++i) {
+            if (touched_.contains(i)) scratch_.push_back(i);
+        }
+    } else {
+        scratch_ = touched_.list();
+        std::sort(scratch_.begin(), scratch_.end());
+    }
     Dollars total = 0;
-    for (EntityIndex i : touched) {
+    for (EntityIndex i : scratch_) {
         const Dollars lost = std::min(loss_[i], prepared_.cascade.capital[i]);
         if (lost > 0) {
             out.losses.emplace_back(i, lost);

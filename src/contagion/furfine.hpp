@@ -28,6 +28,8 @@ private:
     TouchedSet candidates_;
     std::vector<EntityIndex> defaulted_;  ///< in order of default
     std::vector<EntityIndex> frontier_, next_;
+    mutable std::vector<EntityIndex> scratch_;
+    std::vector<std::uint64_t> bits_;
     int rounds_ = 0;
 };
 

@@ -12,8 +12,7 @@ LinearDebtRankEngine::LinearDebtRankEngine(const PreparedNetwork& prepared)
       delta_(prepared.entity_count, 0),
       incoming_(prepared.entity_count, 0),
       first_step_(prepared.entity_count, -1),
-      touched_(prepared.entity_count),
-      received_(prepared.entity_count) {}
+      touched_(prepared.entity_count) {}
 
 void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     for (EntityIndex i : touched_.list()) {
@@ -30,29 +29,34 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
         first_step_[s.entity] = 1;
         active_.push_back(s.entity);
     }
-    std::sort(active_.begin(), active_.end());
+    sort_entities(active_, prepared_.entity_count, bits_);
     const auto& rows = prepared_.cascade.exposed_to;
     const auto& weight = prepared_.cascade.weight;
     std::size_t step = 1;
+    const std::size_t n = prepared_.entity_count;
     converged_ = false;
     while (true) {
         // h(t+1) = min(1, h(t) + W (h(t) - h(t-1))): only entities that moved push.
+        std::uint64_t pushes = 0;
+        double* incoming = incoming_.data();
         for (EntityIndex j : active_) {
             const double dj = delta_[j];
             for (std::uint64_t k = rows.start[j]; k < rows.start[j + 1]; ++k) {
-                const EntityIndex i = rows.column[k];
-                received_.insert(i);
-                incoming_[i] += weight[k] * dj;
+                incoming[rows.column[k]] += weight[k] * dj;
             }
+            pushes += rows.start[j + 1] - rows.start[j];
         }
         for (EntityIndex j : active_) delta_[j] = 0;
         ++step;
         next_.clear();
         double largest = 0;
-        for (EntityIndex i : received_.list()) {
+        // A nonzero `incoming` marks an entity reached in this step (see debtrank.cpp).
+        auto apply = [&](EntityIndex i) {
+            const double in = incoming[i];
+            if (in == 0) return;
+            incoming[i] = 0;
             touched_.insert(i);
-            const double updated = std::min(1.0, h_[i] + incoming_[i]);
-            incoming_[i] = 0;
+            const double updated = std::min(1.0, h_[i] + in);
             const double moved = updated - h_[i];
             h_[i] = updated;
             if (moved != 0) {
@@ -61,14 +65,23 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
                 largest = std::max(largest, std::fabs(moved));
             }
             if (first_step_[i] < 0 && updated > 0) first_step_[i] = static_cast<int>(step);
+        };
+        const bool dense = pushes * 4 > n;
+        if (dense) {
+            for (EntityIndex i = 0; i < n; ++i) apply(i);
+        } else {
+            for (EntityIndex j : active_) {
+                for (std::uint64_t k = rows.start[j]; k < rows.start[j + 1]; ++k) {
+                    apply(rows.column[k]);
+                }
+            }
         }
-        received_.clear();
         if (largest <= kTolerance) {
             converged_ = true;
             break;
         }
         if (step >= kMaxSteps) break;
-        std::sort(next_.begin(), next_.end());
+        if (!dense) sort_entities(next_, n, bits_);
         active_.swap(next_);
     }
     for (EntityIndex j : next_) delta_[j] = 0;
@@ -76,7 +89,7 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
 }
 
 void LinearDebtRankEngine::digest(StressDigest& out) const {
-    debtrank_digest(prepared_, h_, initial_, touched_.list(), out);
+    debtrank_digest(prepared_, h_, initial_, touched_.list(), scratch_, out);
 }
 
 StressResult LinearDebtRankEngine::result() const {

@@ -35,8 +35,8 @@ CsvScanner::CsvScanner(std::istream& in, std::size_t buffer_bytes) : in_(in) {
         buffer_bytes = stream_bytes_ ? std::clamp(*stream_bytes_ + 1, kMinBuffer, kMaxBuffer)
                                      : kUnseekableBuffer;
     }
-    buffer_.resize(std::max<std::size_t>(buffer_bytes, 2));
-    refill();
+    buffer_.resize(std::max<std::size_t>(buffer_bytes, 3));
+    while (end_ < 3 && !eof_) refill();  // enough bytes to see a byte order mark
     // UTF-8 byte order mark (Excel writes one).
     if (end_ - begin_ >= 3 && std::memcmp(buffer_.data() + begin_, "\xEF\xBB\xBF", 3) == 0) {
         begin_ += 3;

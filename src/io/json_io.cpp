@@ -162,10 +162,14 @@ Network convert(const Json& doc, std::string_view file, const detail::JsonElemen
 
 /// `[json.exception.parse_error.101] parse error at line 3, column 5: syntax error ...` ->
 /// `syntax error ...` (the line goes into the diagnostic).
-std::string parse_error_text(const std::string& what) {
-    const auto at = what.find("parse error");
-    const auto colon = at == std::string::npos ? std::string::npos : what.find(": ", at);
-    return colon == std::string::npos ? what : what.substr(colon + 2);
+std::string parse_error_text(std::string what) {
+    if (!what.empty() && what.front() == '[') {
+        if (auto close = what.find("] "); close != std::string::npos) what.erase(0, close + 2);
+    }
+    if (what.rfind("parse error", 0) == 0) {
+        if (auto colon = what.find(": "); colon != std::string::npos) what.erase(0, colon + 2);
+    }
+    return what;
 }
 
 }  // namespace
@@ -179,6 +183,10 @@ Network read_json(std::istream& in, std::string_view name) {
         const std::size_t offset = error.byte > 0 ? error.byte - 1 : 0;
         throw InputError(Diagnostic{std::string(name), detail::line_of_offset(text, offset), {},
                                     "JSON " + parse_error_text(error.what())});
+    } catch (const Json::exception& error) {  // e.g. a number too large for a double
+        throw InputError(Diagnostic{std::string(name), std::nullopt, {},
+                                    "JSON " + parse_error_text(error.what()) +
+                                        " (expected finite numbers)"});
     }
     Diagnostics diagnostics;
     Network network = convert(doc, name, nullptr, diagnostics);

@@ -56,6 +56,8 @@ Network load_network(const NetworkSource& source) {
         return read_csv(edges, &nodes, source.edges_csv, source.nodes_csv);
     }
     const std::string& path = source.file;
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) fail(path, "is a directory (" + std::string(kNetworkFiles) + ")");
     const std::string extension = lower_extension(path);
     if (extension == ".dot" || extension == ".gv") return read_dot(read_text(path), path);
     if (extension == ".json") {

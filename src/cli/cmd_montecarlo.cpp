@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "cli/common.hpp"
-#include "cli/model_options.hpp"
+#include "cli/stress_options.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "report/histogram.hpp"
@@ -70,7 +70,7 @@ void add_montecarlo_command(CLI::App& app) {
     struct Options {
         InputOptions input;
         OutputOptions output;
-        ModelOptions model;
+        StressCliOptions model;
         std::size_t scenarios = 10000;
         std::uint64_t seed = 1;
         double rho = 0.3;

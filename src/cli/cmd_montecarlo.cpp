@@ -9,6 +9,7 @@
 
 #include "cli/common.hpp"
 #include "cli/stress_options.hpp"
+#include "core/amount.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "report/histogram.hpp"
@@ -109,7 +110,7 @@ void add_montecarlo_command(CLI::App& app) {
                              " is outside 1.." + std::to_string(kMaxScenarios));
         }
         if (!(o.rho >= 0.0 && o.rho <= 1.0)) {
-            throw InputError("--rho: " + std::to_string(o.rho) +
+            throw InputError("--rho: " + format_exact(o.rho) +
                              " is outside [0, 1] (the share of variance from the common factor)");
         }
         const StressOptions stress = stress_options(o.model);

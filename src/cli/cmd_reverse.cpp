@@ -6,6 +6,7 @@
 
 #include "cli/common.hpp"
 #include "cli/stress_options.hpp"
+#include "core/amount.hpp"
 #include "core/error.hpp"
 #include "report/reverse_report.hpp"
 #include "scenario/model_adapters.hpp"
@@ -76,7 +77,7 @@ void add_reverse_command(CLI::App& app) {
             target.min_defaults = o.min_defaults;
         } else if (share->count() != 0) {
             if (!(o.min_loss_share > 0 && o.min_loss_share <= 1)) {
-                throw InputError("--min-loss-share: " + std::to_string(o.min_loss_share) +
+                throw InputError("--min-loss-share: " + format_exact(o.min_loss_share) +
                                  " is outside (0, 1] (a share of total capital)");
             }
             target.min_loss_share = o.min_loss_share;

@@ -60,7 +60,10 @@ std::string json(const MonteCarloReport& r) {
     return out.dump(2) + "\n";
 }
 
-/// Entities with at least one default, by pd.
+// Text and Markdown list at most this many entities; JSON and CSV list them all.
+constexpr std::size_t kEntitiesShown = 40;
+
+/// Entities with at least one default, by pd, at most kEntitiesShown of them.
 Table entity_table(const MonteCarloReport& r) {
     Table table({"entity", "type", "sigma", "lev", "pd", "95% interval", "defaults"},
                 {Table::Align::left, Table::Align::left, Table::Align::right, Table::Align::right,
@@ -73,6 +76,7 @@ Table entity_table(const MonteCarloReport& r) {
         if (a.defaults != b.defaults) return a.defaults > b.defaults;
         return r.network.id(a.entity) < r.network.id(b.entity);
     });
+    if (rows.size() > kEntitiesShown) rows.resize(kEntitiesShown);
     for (const auto& e : rows) {
         const Entity& entity = r.network.entity(e.entity);
         table.add_row({entity.id, entity.type, fixed(r.sigma.at(e.entity), 3),
@@ -113,6 +117,19 @@ std::string headline(const MonteCarloReport& r) {
            fixed(m.rho, 2);
 }
 
+std::size_t defaulting(const MonteCarloResult& m) {
+    return static_cast<std::size_t>(std::count_if(m.entities.begin(), m.entities.end(),
+                                                  [](const auto& e) { return e.defaults > 0; }));
+}
+
+/// "... and N more" when the entity table was cut, else empty.
+std::string more_line(const MonteCarloResult& m) {
+    const std::size_t n = defaulting(m);
+    if (n <= kEntitiesShown) return {};
+    return "... and " + std::to_string(n - kEntitiesShown) +
+           " more entities with defaults (every entity: --format json or csv)\n";
+}
+
 std::string loss_line(const MonteCarloResult& m) {
     return "mean " + format_percent(m.loss.mean) + ", VaR 95% " +
            format_percent(m.loss.level95.var) + ", ES 95% " + format_percent(m.loss.level95.es) +
@@ -150,6 +167,7 @@ std::string render_montecarlo(const MonteCarloReport& r, Format format) {
             out += "## Default probabilities (95% Wilson interval)\n\n";
             const Table entities = entity_table(r);
             out += entities.empty() ? "No entity defaulted in any scenario.\n" : entities.markdown();
+            if (const std::string more = more_line(m); !more.empty()) out += "\n" + more;
             out += "\n## Most frequent default sets\n\n";
             const Table sets = set_table(r);
             out += sets.empty() ? "None.\n" : sets.markdown();
@@ -164,6 +182,7 @@ std::string render_montecarlo(const MonteCarloReport& r, Format format) {
     const Table entities = entity_table(r);
     out += "default probability (95% Wilson interval):\n";
     out += entities.empty() ? "  no entity defaulted in any scenario\n" : entities.text();
+    out += more_line(m);
     out += "\nmost frequent default sets:\n";
     const Table sets = set_table(r);
     out += sets.empty() ? "  none\n" : sets.text();

@@ -34,7 +34,7 @@ void add_dot_command(CLI::App& app) {
     command->add_flag("--no-edge-labels", options->no_edge_labels,
                       "leave out the `kind $amount` labels on contracts");
     command->add_flag("--force", options->force,
-                      "lay out SVG/PNG/PDF even above 2000 nodes or 10000 edges");
+                      "lay out SVG/PNG/PDF even above 500 entities or 400 contracts");
     command->final_callback([options] {
         const Network network = load_selected(options->input);
         DiagramOptions diagram;

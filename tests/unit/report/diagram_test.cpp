@@ -109,6 +109,19 @@ TEST(DiagramDot, GraphSettingsForReadableLayout) {
     EXPECT_NE(attr(tb.get(), "label").find("<B>AI compute, late 2025</B>"), std::string::npos);
 }
 
+TEST(DiagramDot, LayoutEffortCappedAbove200Contracts) {
+    Network net;
+    net.add_entity(make_entity("A", "fund"));
+    net.add_entity(make_entity("B", "spv"));
+    for (int i = 0; i < 200; ++i) net.add_contract(make_contract(0, 1, ContractKind::loan, 1e9));
+    auto graph = parse(diagram_dot(net));
+    EXPECT_EQ(attr(graph.get(), "nslimit"), "");
+    net.add_contract(make_contract(0, 1, ContractKind::loan, 1e9));
+    graph = parse(diagram_dot(net));
+    EXPECT_EQ(attr(graph.get(), "nslimit"), "10");
+    EXPECT_EQ(attr(graph.get(), "mclimit"), "0.5");
+}
+
 TEST(DiagramDot, NodesStyledByEntityType) {
     auto graph = parse(diagram_dot(loop_network()));
     ASSERT_NE(graph, nullptr);

@@ -195,7 +195,7 @@ private:
                             format_amount(volume) + " in total";
         out_ << "// crashchain diagram: " << dot_text::valid_utf8(title)
              << " (render with `crashchain dot -o FILE.svg` or Graphviz `dot -Tsvg`)\n";
-        out_ << "digraph " << dot_text::quoted(name) << " {\n";
+        out_ << "digraph " << dot_text::node_name(name).value_or("network") << " {\n";
         // A table rather than <BR/> lines: descenders of the large title would touch the
         // line below.
         out_ << "  graph [label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"

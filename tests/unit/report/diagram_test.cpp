@@ -229,8 +229,10 @@ TEST(DiagramDot, AwkwardIdsRoundTripThroughCgraph) {
     Network net;
     for (const auto& id : ids) net.add_entity(make_entity(id, "other"));
     net.add_contract(make_contract(0, 1, ContractKind::equity, 1e9));
+    net.name = "软银 \\ net";
     auto graph = parse(diagram_dot(net));
     ASSERT_NE(graph, nullptr);
+    EXPECT_EQ(std::string(agnameof(graph.get())), "软银 \\ net");
     for (const auto& id : ids) EXPECT_NE(node(graph.get(), id), nullptr) << id;
     EXPECT_EQ(edges(graph.get(), "软银", "Open AI").size(), 1u);
     EXPECT_EQ(attr(node(graph.get(), "say \"hi\""), "label"), "<B>say &quot;hi&quot;</B>");

@@ -43,5 +43,6 @@ void emit(const OutputOptions& options, const std::string& content);
 void add_validate_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 void add_generate_command(CLI::App& app);
+void add_dot_command(CLI::App& app);
 
 }  // namespace crashchain::cli

@@ -1,0 +1,64 @@
+// crashchain dot [FILE] [-o OUT.dot|.gv|.svg|.png|.pdf] (SPEC 5): the network as a diagram.
+#include <iostream>
+#include <memory>
+
+#include "cli/common.hpp"
+#include "report/diagram.hpp"
+
+namespace crashchain::cli {
+
+void add_dot_command(CLI::App& app) {
+    struct Options {
+        InputOptions input;
+        std::string output;
+        std::string rankdir = "LR";
+        std::string figure = "capital";
+        std::string title;
+        bool no_legend = false;
+        bool no_edge_labels = false;
+        bool force = false;
+    };
+    auto options = std::make_shared<Options>();
+    auto* command = app.add_subcommand(
+        "dot", "draw the network: DOT text, or SVG/PNG/PDF rendered with Graphviz");
+    add_input_options(*command, options->input, true);
+    command->add_option("-o,--output", options->output,
+                        "OUT.dot, OUT.gv, OUT.svg, OUT.png or OUT.pdf (default: DOT on stdout)");
+    command->add_option("--rankdir", options->rankdir, "money flows LR (default) or TB")
+        ->check(CLI::IsMember({"LR", "TB"}));
+    command->add_option("--figure", options->figure,
+                        "second label line: capital (default), valuation, revenue or none")
+        ->check(CLI::IsMember({"capital", "valuation", "revenue", "none"}));
+    command->add_option("--title", options->title, "diagram title (default: the network name)");
+    command->add_flag("--no-legend", options->no_legend, "leave out the legend");
+    command->add_flag("--no-edge-labels", options->no_edge_labels,
+                      "leave out the `kind $amount` labels on contracts");
+    command->add_flag("--force", options->force,
+                      "lay out SVG/PNG/PDF even above 500 entities or 400 contracts");
+    command->final_callback([options] {
+        const Network network = load_selected(options->input);
+        DiagramOptions diagram;
+        diagram.rankdir = options->rankdir == "TB" ? RankDir::top_bottom : RankDir::left_right;
+        diagram.figure = options->figure == "valuation" ? KeyFigure::valuation
+                         : options->figure == "revenue" ? KeyFigure::revenue
+                         : options->figure == "none"    ? KeyFigure::none
+                                                        : KeyFigure::capital;
+        diagram.title = !options->title.empty() ? options->title
+                        : !network.name.empty() ? network.name
+                                                : source_name(options->input.source);
+        diagram.legend = !options->no_legend;
+        diagram.edge_labels = !options->no_edge_labels;
+        // Analyses that draw on the diagram (cycles, stress rounds) fill this overlay.
+        const DiagramOverlay overlay;
+        const std::string dot = diagram_dot(network, overlay, diagram);
+        if (options->output.empty()) {
+            std::cout << dot << std::flush;
+        } else {
+            RenderOptions render;
+            render.force = options->force;
+            render_diagram(dot, options->output, render);
+        }
+    });
+}
+
+}  // namespace crashchain::cli

@@ -13,6 +13,7 @@
 
 #include "core/amount.hpp"
 #include "io/csv_scanner.hpp"
+#include "io/locate.hpp"
 #include "io/load.hpp"
 #include "model/attribute_rules.hpp"
 
@@ -179,13 +180,12 @@ bool check_field_count(const detail::CsvScanner& scanner, const Header& header,
 }
 
 void read_nodes(std::istream& in, std::string_view file, Network& network, IdTable& index,
-                Diagnostics& diagnostics) {
+                std::vector<std::size_t>& first_line, Diagnostics& diagnostics) {
     detail::CsvScanner scanner(in);
     constexpr std::string_view kExpected = "id, then optional attribute columns";
     auto header = read_header(scanner, file, {"id"}, kExpected, diagnostics);
     if (!header) return;
     if (auto estimate = scanner.estimated_records()) index.reserve(*estimate);
-    std::vector<std::size_t> first_line;  // by entity index, for duplicate messages
     while (scanner.next()) {
         if (!check_field_count(scanner, *header, file, diagnostics)) continue;
         const auto& fields = scanner.fields();
@@ -305,12 +305,17 @@ Network read_csv(std::istream& edges, std::istream* nodes, std::string_view edge
     network.name = std::filesystem::path(edges_name).stem().string();
     Diagnostics diagnostics;
     IdTable index;
-    if (nodes != nullptr) read_nodes(*nodes, nodes_name, network, index, diagnostics);
+    std::vector<std::size_t> node_lines;  // line of each entity in the nodes file
+    if (nodes != nullptr) read_nodes(*nodes, nodes_name, network, index, node_lines, diagnostics);
     read_contracts(edges, edges_name, nodes != nullptr ? nodes_name : std::string_view{}, network,
                    index, diagnostics);
     diagnostics.throw_if_any();
-    check_network(network, nodes != nullptr ? nodes_name : edges_name, diagnostics);
-    diagnostics.throw_if_any();
+    // Only a nodes file gives entities figures, so only its lines are needed here.
+    detail::check_network_located(network, nodes != nullptr ? nodes_name : edges_name,
+                                  [&](EntityIndex i) -> std::optional<std::size_t> {
+                                      if (i < node_lines.size()) return node_lines[i];
+                                      return std::nullopt;
+                                  });
     return network;
 }
 

@@ -213,8 +213,11 @@ Network read_dot(std::string_view text, std::string_view name) {
         convert(graph.get(), name, &lines, located);
         located.throw_if_any();
     }
-    check_network(network, name, diagnostics);
-    diagnostics.throw_if_any();
+    std::optional<detail::DotLines> lines;
+    detail::check_network_located(network, name, [&](EntityIndex i) {
+        if (!lines) lines.emplace(text);
+        return lines->node(network.id(i));
+    });
     return network;
 }
 

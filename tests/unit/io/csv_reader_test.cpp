@@ -153,7 +153,7 @@ TEST(CsvReader, NegativeDerivedCapitalIsAnError) {
     // assets 1B - liabilities 3B = -2B: SPEC 6 "derived capital below 0" is an input error.
     const std::string nodes = "id,assets,liabilities\nA,1B,3B\n";
     EXPECT_EQ(error_of([&] { return csv("from,to,kind,amount\n", &nodes); }),
-              "nodes.csv: entity A: derived capital = assets - liabilities = -$2B is negative "
+              "nodes.csv:2: entity A: derived capital = assets - liabilities = -$2B is negative "
               "(expected assets >= liabilities, or an explicit capital >= 0)");
 }
 

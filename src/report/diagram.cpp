@@ -17,6 +17,8 @@ namespace crashchain {
 namespace {
 
 constexpr std::string_view kFont = "Helvetica,Arial,sans-serif";
+/// Characters per line of an entity's name in its box.
+constexpr std::size_t kNameWidth = 22;
 /// Above this many contracts the layout effort is capped (see header()).
 constexpr std::size_t kLargeDiagramContracts = 200;
 
@@ -133,6 +135,7 @@ std::string contract_tooltip(const Network& network, const Contract& c) {
 
 std::string entity_tooltip(const Entity& e) {
     std::string text = e.id + " (" + (e.type.empty() ? std::string("other") : e.type) + ")";
+    if (!e.label.empty() && e.label != e.id) text += "\n" + e.label;
     const std::pair<std::string_view, const std::optional<Dollars>*> figures[] = {
         {"capital", &e.capital},         {"assets", &e.assets},
         {"liabilities", &e.liabilities}, {"valuation", &e.valuation},
@@ -209,7 +212,7 @@ private:
              << "</FONT></TD></TR></TABLE>>, labelloc=t, fontname=\"" << kFont << "\", rankdir="
              << (options_.rankdir == RankDir::top_bottom ? "TB" : "LR")
              << ", splines=true, overlap=false, concentrate=false, outputorder=edgesfirst,"
-                " nodesep=0.3, ranksep=0.8, pad=0.3, bgcolor=white";
+                " nodesep=0.25, ranksep=0.5, pad=0.3, bgcolor=white";
         if (network_.contract_count() > kLargeDiagramContracts) {
             // dot's crossing reduction and coordinate optimisation grow much faster than the
             // graph: capped, a few hundred contracts lay out in seconds instead of minutes.
@@ -247,7 +250,10 @@ private:
             border = FadedStyle::border;
             text = FadedStyle::text;
         }
-        out_ << "  " << names_[i] << " [label=<<B>" << dot_text::html(e.display_name()) << "</B>";
+        const std::string name = options_.names == NodeNames::id
+                                     ? e.id
+                                     : dot_text::box_name(e.display_name(), kNameWidth);
+        out_ << "  " << names_[i] << " [label=<<B>" << dot_text::html(name) << "</B>";
         if (auto figure = key_figure(e, options_.figure)) {
             out_ << "<BR/><FONT POINT-SIZE=\"10\">" << key_figure_name(options_.figure) << " "
                  << dot_text::html(format_amount(*figure)) << "</FONT>";

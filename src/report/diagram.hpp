@@ -65,11 +65,15 @@ struct DiagramOverlay {
 enum class RankDir : unsigned char { left_right, top_bottom };
 /// The figure on each entity's second label line.
 enum class KeyFigure : unsigned char { capital, valuation, revenue, none };
+/// What names an entity's box: its display name shortened to fit (parenthesised qualifiers
+/// dropped, wrapped at 22 characters; the full name stays in the tooltip), or its exact id.
+enum class NodeNames : unsigned char { label, id };
 
 struct DiagramOptions {
     std::string title;  ///< empty = the network name (or `network` if it has none)
     RankDir rankdir = RankDir::left_right;
     KeyFigure figure = KeyFigure::capital;
+    NodeNames names = NodeNames::label;
     bool legend = true;
     bool edge_labels = true;
 };

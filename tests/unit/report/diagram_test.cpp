@@ -144,6 +144,27 @@ TEST(DiagramDot, NodesStyledByEntityType) {
     EXPECT_NE(attr(openai, "tooltip").find("OpenAI (lab)"), std::string::npos);
 }
 
+TEST(DiagramDot, LongNamesShortenedOrIdsShown) {
+    Network net;
+    Entity e = make_entity("CrusoeAbilene", "spv", 5e9);
+    e.label = "Crusoe/Blue Owl/Primary Digital Abilene JV (1.2 GW, leased to Oracle)";
+    net.add_entity(e);
+    auto graph = parse(diagram_dot(net));
+    Agnode_t* n = node(graph.get(), "CrusoeAbilene");
+    // "Crusoe/Blue Owl/Primary" is 23 characters: over 22, so the break comes after "Blue".
+    EXPECT_EQ(attr(n, "label"),
+              "<B>Crusoe/Blue<BR/>Owl/Primary Digital<BR/>Abilene JV</B><BR/>"
+              "<FONT POINT-SIZE=\"10\">capital $5B</FONT>");
+    EXPECT_EQ(attr(n, "tooltip"),
+              "CrusoeAbilene (spv)\\nCrusoe/Blue Owl/Primary Digital Abilene JV (1.2 GW, leased to "
+              "Oracle)\\ncapital $5B");
+    DiagramOptions options;
+    options.names = NodeNames::id;
+    graph = parse(diagram_dot(net, {}, options));
+    EXPECT_EQ(attr(node(graph.get(), "CrusoeAbilene"), "label"),
+              "<B>CrusoeAbilene</B><BR/><FONT POINT-SIZE=\"10\">capital $5B</FONT>");
+}
+
 TEST(DiagramDot, KeyFigureFallsBackToAssetsMinusLiabilities) {
     Network net;
     Entity bank = make_entity("Bank", "bank");

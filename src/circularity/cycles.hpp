@@ -5,16 +5,20 @@
 // Parallel contracts are collapsed into hops (hop_graph.hpp) so each cycle is reported once. Each
 // strongly connected component is searched separately with the bounded algorithm of Gupta &
 // Suzumura (2021; cycle_search.hpp). Bounds: at most `max_length` entities per cycle, `limit`
-// cycles listed, `time_limit` seconds. When more than `limit` cycles exist the result is
-// truncated and lists the `limit` cycles with the largest bottlenecks (found by searching the
-// subgraphs of the largest hops, see docs/circularity.md), ties at the cut-off bottleneck broken
-// by search order; when the time limit fires it lists the best of those found so far.
+// cycles listed, `time_limit` seconds.
+//
+// When more than `limit` cycles exist the result is truncated and lists cycles with the largest
+// bottlenecks: the subgraphs of the largest hops are searched (galloping, then bisection on how
+// many hops are kept) until the cut-off bottleneck is pinned down, which gives exactly the
+// `limit` largest bottlenecks (ties at the cut-off in search order). That refinement has a work
+// budget counted in arcs scanned, not seconds, so the listing is the same on any machine; if it
+// runs out the listing is the best of the cycles found. See docs/circularity.md.
 
 #include <cstdint>
 #include <span>
 #include <vector>
 
-#include "circularity/hop_graph.hpp"
+#include "circularity/index.hpp"
 #include "model/network.hpp"
 
 namespace crashchain {
@@ -24,11 +28,14 @@ struct CycleOptions {
     std::size_t limit = 100000;   ///< most cycles listed (--limit, >= 1)
     double time_limit = 10;       ///< seconds of enumeration (--time-limit, > 0)
     /// When truncated, search further for the `limit` largest bottlenecks; false lists the
-    /// first `limit` cycles found (fastest; benchmarks compare both).
+    /// `limit` largest among the first `limit + 1` found (fastest).
     bool largest_first = true;
+    /// Work budget of that search, in arcs scanned per arc of the graph searched (on top of
+    /// 2^24 arcs, so small networks are always listed exactly).
+    double refine_work_per_arc = 16;
 };
 
-/// One cycle: `length` entities and hops from `first` in CycleResult::nodes / hop_path.
+/// One cycle: `length` entities and hops from `first` in the flat arrays of CycleResult.
 struct Cycle {
     std::uint32_t first = 0;
     std::uint32_t length = 0;
@@ -37,20 +44,28 @@ struct Cycle {
 };
 
 struct CycleResult {
-    HopGraph hops;             ///< resolves a hop to its contracts, kinds and amount
-    std::vector<Cycle> cycles; ///< by bottleneck desc, length asc, then id sequence
+    std::vector<Cycle> cycles;  ///< by bottleneck desc, length asc, then id sequence
     /// Entities of every cycle, each rotated so its lexicographically smallest id comes first.
     std::vector<EntityIndex> nodes;
-    /// hop_path[first + i] is the hop nodes[first + i] -> nodes[first + (i + 1) % length].
-    std::vector<HopIndex> hop_path;
+    /// Hop i of a cycle goes from nodes[first + i] to nodes[first + (i + 1) % length]: its amount
+    /// and its contracts (hop_contracts[hop_first[first + i] .. hop_first[first + i + 1])).
+    std::vector<Dollars> hop_amount;
+    std::vector<std::uint32_t> hop_first{0};
+    std::vector<ContractIndex> hop_contracts;
     bool truncated = false;  ///< more than `limit` cycles exist, or the time limit fired
     bool timed_out = false;  ///< the time limit fired (the listing may then vary between runs)
 
     [[nodiscard]] std::span<const EntityIndex> nodes_of(const Cycle& cycle) const {
         return {nodes.data() + cycle.first, cycle.length};
     }
-    [[nodiscard]] std::span<const HopIndex> hops_of(const Cycle& cycle) const {
-        return {hop_path.data() + cycle.first, cycle.length};
+    /// The contracts of hop `i` of `cycle`.
+    [[nodiscard]] std::span<const ContractIndex> contracts_of(const Cycle& cycle,
+                                                              std::uint32_t i) const {
+        return {hop_contracts.data() + hop_first[cycle.first + i],
+                hop_contracts.data() + hop_first[cycle.first + i + 1]};
+    }
+    [[nodiscard]] Dollars amount_of(const Cycle& cycle, std::uint32_t i) const {
+        return hop_amount[cycle.first + i];
     }
     /// For each contract of the network: is it on a listed cycle? (diagram highlighting)
     [[nodiscard]] std::vector<bool> contracts_on_cycles(std::size_t contract_count) const;
@@ -58,5 +73,7 @@ struct CycleResult {
 
 /// std::invalid_argument if max_length or limit is 0 or time_limit is not positive.
 [[nodiscard]] CycleResult find_cycles(const Network& network, const CycleOptions& options);
+[[nodiscard]] CycleResult find_cycles(const Network& network, const CircularityIndex& index,
+                                      const CycleOptions& options);
 
 }  // namespace crashchain

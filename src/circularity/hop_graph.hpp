@@ -36,8 +36,8 @@ struct HopGraph {
 
 [[nodiscard]] HopGraph build_hop_graph(const Network& network);
 
-/// The distinct kinds of the contracts of a hop, sorted by name (SPEC 6 `kinds` of a cycle).
-[[nodiscard]] std::vector<ContractKind> hop_kinds(const Network& network, const HopGraph& hops,
-                                                  HopIndex hop);
+/// The distinct kinds of a hop's contracts, sorted by name (SPEC 6 `kinds` of a cycle).
+[[nodiscard]] std::vector<ContractKind> hop_kinds(const Network& network,
+                                                  std::span<const ContractIndex> contracts);
 
 }  // namespace crashchain

@@ -1,5 +1,7 @@
 #include "circularity/scc.hpp"
 
+#include "circularity/index.hpp"
+
 #include <algorithm>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/strong_components.hpp>
@@ -68,8 +70,10 @@ std::vector<std::uint32_t> id_ranks(const Network& network) {
     return rank;
 }
 
-SccResult strongly_connected(const Network& network) {
-    const ComponentLabels labels = strong_component_labels(network);
+namespace {
+
+SccResult group(const Network& network, const ComponentLabels& labels,
+                const std::vector<std::uint32_t>& rank) {
     std::vector<std::uint32_t> size(labels.count, 0);
     for (const auto l : labels.label) ++size[l];
     std::vector<bool> nontrivial(labels.count, false);
@@ -89,7 +93,6 @@ SccResult strongly_connected(const Network& network) {
         const auto s = slot[labels.label[e]];
         if (s != SccResult::kNoComponent) result.components[s].push_back(e);
     }
-    const auto rank = id_ranks(network);
     const auto by_id = [&](EntityIndex a, EntityIndex b) { return rank[a] < rank[b]; };
     for (auto& component : result.components) std::sort(component.begin(), component.end(), by_id);
     std::sort(result.components.begin(), result.components.end(),
@@ -102,6 +105,16 @@ SccResult strongly_connected(const Network& network) {
         for (const auto e : result.components[s]) result.component_of[e] = s;
     }
     return result;
+}
+
+}  // namespace
+
+SccResult strongly_connected(const Network& network) {
+    return group(network, strong_component_labels(network), id_ranks(network));
+}
+
+SccResult strongly_connected(const Network& network, const CircularityIndex& index) {
+    return group(network, index.components, index.id_rank);
 }
 
 }  // namespace crashchain

@@ -32,6 +32,9 @@ struct SccResult {
 };
 
 [[nodiscard]] SccResult strongly_connected(const Network& network);
+struct CircularityIndex;
+/// The same from a precomputed index (index.hpp).
+[[nodiscard]] SccResult strongly_connected(const Network& network, const CircularityIndex& index);
 
 /// Rank of every entity in the lexicographic (byte-wise) order of ids: comparing ranks is
 /// comparing ids, which keeps every ordering independent of the input order.

@@ -82,7 +82,6 @@ void expect_valid(const Network& net, const CycleResult& r, std::size_t max_leng
     for (std::size_t k = 0; k < r.cycles.size(); ++k) {
         const Cycle& c = r.cycles[k];
         const auto nodes = r.nodes_of(c);
-        const auto path = r.hops_of(c);
         ASSERT_GE(c.length, 1u);
         ASSERT_LE(c.length, max_length);
         std::set<EntityIndex> distinct(nodes.begin(), nodes.end());
@@ -92,10 +91,18 @@ void expect_valid(const Network& net, const CycleResult& r, std::size_t max_leng
             const EntityIndex u = nodes[i], v = nodes[(i + 1) % nodes.size()];
             const auto it = hops.find({u, v});
             ASSERT_NE(it, hops.end()) << "no contract " << net.id(u) << " -> " << net.id(v);
-            for (const auto contract : r.hops.hop_contracts(path[i])) {
+            std::size_t contracts = 0;
+            for (const auto contract : r.contracts_of(c, static_cast<std::uint32_t>(i))) {
                 EXPECT_EQ(net.contract(contract).from, u);
                 EXPECT_EQ(net.contract(contract).to, v);
+                ++contracts;
             }
+            std::size_t expected_contracts = 0;
+            for (const auto& contract : net.contracts()) {
+                expected_contracts += contract.from == u && contract.to == v ? 1 : 0;
+            }
+            EXPECT_EQ(contracts, expected_contracts);
+            EXPECT_EQ(r.amount_of(c, static_cast<std::uint32_t>(i)), it->second);
             bottleneck = std::min(bottleneck, it->second);
             volume += it->second;
         }

@@ -50,7 +50,7 @@ TEST(Cycles, SelfLoopIsACycleOfOne) {
     EXPECT_EQ(l[0].bottleneck, 5);
     EXPECT_EQ(l[0].volume, 5);
     EXPECT_EQ(result.cycles[0].length, 1u);
-    const auto kinds = hop_kinds(net, result.hops, result.hops_of(result.cycles[0])[0]);
+    const auto kinds = hop_kinds(net, result.contracts_of(result.cycles[0], 0));
     EXPECT_EQ(kinds, std::vector<ContractKind>{K::loan});
 }
 
@@ -63,9 +63,10 @@ TEST(Cycles, TwoCycleStartsAtSmallestId) {
     EXPECT_EQ(l[0].nodes, (std::vector<std::string>{"A", "B"}));
     EXPECT_EQ(l[0].bottleneck, 4);
     EXPECT_EQ(l[0].volume, 14);
-    const auto hops = result.hops_of(result.cycles[0]);
-    EXPECT_EQ(hop_kinds(net, result.hops, hops[0]), std::vector<ContractKind>{K::equity});
-    EXPECT_EQ(hop_kinds(net, result.hops, hops[1]), std::vector<ContractKind>{K::purchase});
+    EXPECT_EQ(hop_kinds(net, result.contracts_of(result.cycles[0], 0)),
+              std::vector<ContractKind>{K::equity});
+    EXPECT_EQ(hop_kinds(net, result.contracts_of(result.cycles[0], 1)),
+              std::vector<ContractKind>{K::purchase});
 }
 
 TEST(Cycles, ThreeCycleOfTheArticle) {
@@ -93,8 +94,8 @@ TEST(Cycles, ParallelContractsAreOneHop) {
     ASSERT_EQ(result.cycles.size(), 1u);
     EXPECT_EQ(result.cycles[0].bottleneck, 5);
     EXPECT_EQ(result.cycles[0].volume, 15);
-    const auto hops = result.hops_of(result.cycles[0]);
-    EXPECT_EQ(hop_kinds(net, result.hops, hops[0]), (std::vector<ContractKind>{K::equity, K::loan}));
+    EXPECT_EQ(hop_kinds(net, result.contracts_of(result.cycles[0], 0)),
+              (std::vector<ContractKind>{K::equity, K::loan}));
     const auto on = result.contracts_on_cycles(net.contract_count());
     EXPECT_EQ(on, (std::vector<bool>{true, true, true}));
 }

@@ -31,7 +31,7 @@ SearchEnd BoundedCycleSearch::run(std::uint32_t rank_limit, const SearchLimits& 
     if (out.size() >= limits.cap) return SearchEnd::cap_reached;
     if (max_length_ < 2) return SearchEnd::complete;  // only self-loops, found by the caller
     SearchEnd end = SearchEnd::complete;
-    components_.reset(rank_limit);
+    components_.reset(rank_limit, rank_limit >= graph_.rank_count);
     for (std::uint32_t start = 0; start < graph_.vertex_count(); ++start) {
         const std::uint32_t size = components_.size_of(start);
         if (size < 2) continue;

@@ -52,7 +52,7 @@ public:
             if (hops_.from[h] == hops_.to[h]) self_loops_.push_back(h);
         }
         rank_count_ = static_cast<std::uint32_t>(ranked.size());
-        graph_ = detail::build_search_graph(hops_, id_rank, hop_rank_);
+        graph_ = detail::build_search_graph(hops_, index.components.label, id_rank, hop_rank_);
         search_.emplace(graph_, options.max_length);
     }
 

@@ -5,17 +5,19 @@
 namespace crashchain {
 namespace {
 
-/// Contract indices sorted by (from, to, index): two stable counting sorts, linear time.
-std::vector<ContractIndex> by_endpoints(const std::vector<Contract>& contracts, std::size_t n) {
-    std::vector<ContractIndex> by_to(contracts.size()), sorted(contracts.size());
+/// Contract indices sorted by (from, to, index): two stable counting sorts, linear time, on
+/// compact copies of the endpoints (contracts are large records; random access to them is slow).
+std::vector<ContractIndex> by_endpoints(const std::vector<EntityIndex>& from,
+                                        const std::vector<EntityIndex>& to, std::size_t n) {
+    std::vector<ContractIndex> by_to(from.size()), sorted(from.size());
     std::vector<std::uint32_t> start(n + 1, 0);
-    for (const auto& c : contracts) ++start[c.to + 1];
+    for (const auto v : to) ++start[v + 1];
     for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
-    for (ContractIndex c = 0; c < contracts.size(); ++c) by_to[start[contracts[c].to]++] = c;
+    for (ContractIndex c = 0; c < to.size(); ++c) by_to[start[to[c]]++] = c;
     std::fill(start.begin(), start.end(), 0);
-    for (const auto& c : contracts) ++start[c.from + 1];
+    for (const auto u : from) ++start[u + 1];
     for (std::size_t u = 0; u < n; ++u) start[u + 1] += start[u];
-    for (const ContractIndex c : by_to) sorted[start[contracts[c].from]++] = c;
+    for (const ContractIndex c : by_to) sorted[start[from[c]]++] = c;
     return sorted;
 }
 
@@ -32,23 +34,30 @@ std::optional<HopIndex> HopGraph::find(EntityIndex u, EntityIndex v) const {
 HopGraph build_hop_graph(const Network& network) {
     const auto& contracts = network.contracts();
     const std::size_t n = network.entity_count();
+    std::vector<EntityIndex> from(contracts.size()), to(contracts.size());
+    std::vector<Dollars> amount(contracts.size());
+    for (std::size_t c = 0; c < contracts.size(); ++c) {
+        from[c] = contracts[c].from;
+        to[c] = contracts[c].to;
+        amount[c] = contracts[c].amount;
+    }
     HopGraph hops;
-    hops.contracts = by_endpoints(contracts, n);
+    hops.contracts = by_endpoints(from, to, n);
     hops.first_hop.assign(n + 1, 0);
     hops.first_contract.push_back(0);
     for (std::size_t i = 0; i < hops.contracts.size();) {
-        const Contract& first = contracts[hops.contracts[i]];
+        const EntityIndex u = from[hops.contracts[i]], v = to[hops.contracts[i]];
         Dollars sum = 0;  // in contract order, so the same network always gives the same sum
-        for (; i < hops.contracts.size() && contracts[hops.contracts[i]].from == first.from &&
-               contracts[hops.contracts[i]].to == first.to;
+        for (; i < hops.contracts.size() && from[hops.contracts[i]] == u &&
+               to[hops.contracts[i]] == v;
              ++i) {
-            sum += contracts[hops.contracts[i]].amount;
+            sum += amount[hops.contracts[i]];
         }
-        hops.from.push_back(first.from);
-        hops.to.push_back(first.to);
+        hops.from.push_back(u);
+        hops.to.push_back(v);
         hops.amount.push_back(sum);
         hops.first_contract.push_back(static_cast<std::uint32_t>(i));
-        ++hops.first_hop[first.from + 1];
+        ++hops.first_hop[u + 1];
     }
     for (std::size_t u = 0; u < n; ++u) hops.first_hop[u + 1] += hops.first_hop[u];
     return hops;

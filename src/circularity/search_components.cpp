@@ -14,17 +14,32 @@ ShrinkingComponents::ShrinkingComponents(const SearchGraph& graph) : graph_(grap
     on_stack_.assign(n, 0);
 }
 
-void ShrinkingComponents::reset(std::uint32_t rank_limit) {
+void ShrinkingComponents::reset(std::uint32_t rank_limit, bool all_arcs) {
     rank_limit_ = rank_limit;
     removed_below_ = 0;
     // Label 0: every vertex alone in its component (never searched, never admitted).
-    size_.assign(2, 1);
-    size_[1] = graph_.vertex_count();
-    members_.assign(2, {});
-    members_[1].resize(graph_.vertex_count());
-    std::iota(members_[1].begin(), members_[1].end(), std::uint32_t{0});
-    std::fill(label_.begin(), label_.end(), 1);
-    split(1);
+    size_.assign(1, 1);
+    members_.assign(1, {});
+    if (all_arcs) {
+        // Every search vertex has an arc inside its component, so none is alone.
+        std::uint32_t top = 0;
+        for (const auto c : graph_.component) top = std::max(top, c);
+        std::vector<std::uint32_t> local(std::size_t{top} + 1, kAlone);
+        for (std::uint32_t v = 0; v < graph_.vertex_count(); ++v) {
+            std::uint32_t& l = local[graph_.component[v]];
+            if (l == kAlone) l = new_label();
+            label_[v] = l;
+            members_[l].push_back(v);
+            ++size_[l];
+        }
+        return;
+    }
+    const std::uint32_t all = new_label();
+    size_[all] = graph_.vertex_count();
+    members_[all].resize(graph_.vertex_count());
+    std::iota(members_[all].begin(), members_[all].end(), std::uint32_t{0});
+    std::fill(label_.begin(), label_.end(), all);
+    split(all);
 }
 
 void ShrinkingComponents::remove(std::uint32_t v, bool split_after) {

@@ -16,8 +16,9 @@ class ShrinkingComponents {
 public:
     explicit ShrinkingComponents(const SearchGraph& graph);
 
-    /// Components of the whole graph restricted to arcs of rank below `rank_limit`.
-    void reset(std::uint32_t rank_limit);
+    /// Components of the whole graph restricted to arcs of rank below `rank_limit`; with
+    /// `all_arcs` (no arc is left out) they are those of the graph, already known.
+    void reset(std::uint32_t rank_limit, bool all_arcs);
     [[nodiscard]] std::uint32_t label(std::uint32_t v) const { return label_[v]; }
     /// Remaining vertices in v's component (v included while not removed).
     [[nodiscard]] std::uint32_t size_of(std::uint32_t v) const { return size_[label_[v]]; }

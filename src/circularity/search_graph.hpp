@@ -14,9 +14,11 @@ namespace crashchain::detail {
 /// search order; arcs of each vertex sorted by rank.
 struct SearchGraph {
     std::vector<EntityIndex> entity;       ///< search vertex -> entity
+    std::vector<std::uint32_t> component;  ///< search vertex -> strongly connected component
     std::vector<std::uint32_t> out_begin, out_to, out_rank;
     std::vector<HopIndex> out_hop;
     std::vector<std::uint32_t> in_begin, in_from, in_rank;
+    std::uint32_t rank_count = 0;  ///< ranks of arcs are below this (self-loops hold some)
     [[nodiscard]] std::uint32_t vertex_count() const {
         return static_cast<std::uint32_t>(entity.size());
     }
@@ -25,6 +27,7 @@ struct SearchGraph {
 /// `hop_rank[h]` is the rank of hop h, or kNoRank for hops on no cycle.
 inline constexpr std::uint32_t kNoRank = UINT32_MAX;
 [[nodiscard]] SearchGraph build_search_graph(const HopGraph& hops,
+                                             const std::vector<std::uint32_t>& component,
                                              const std::vector<std::uint32_t>& id_rank,
                                              const std::vector<std::uint32_t>& hop_rank);
 

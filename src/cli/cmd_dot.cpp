@@ -13,6 +13,7 @@ void add_dot_command(CLI::App& app) {
         std::string output;
         std::string rankdir = "LR";
         std::string figure = "capital";
+        std::string names = "label";
         std::string title;
         bool no_legend = false;
         bool no_edge_labels = false;
@@ -29,12 +30,16 @@ void add_dot_command(CLI::App& app) {
     command->add_option("--figure", options->figure,
                         "second label line: capital (default), valuation, revenue or none")
         ->check(CLI::IsMember({"capital", "valuation", "revenue", "none"}));
+    command->add_option("--names", options->names,
+                        "entity boxes show the display name shortened to fit (label, default) "
+                        "or the exact id (id)")
+        ->check(CLI::IsMember({"label", "id"}));
     command->add_option("--title", options->title, "diagram title (default: the network name)");
     command->add_flag("--no-legend", options->no_legend, "leave out the legend");
     command->add_flag("--no-edge-labels", options->no_edge_labels,
                       "leave out the `kind $amount` labels on contracts");
     command->add_flag("--force", options->force,
-                      "lay out SVG/PNG/PDF even above 2000 nodes or 10000 edges");
+                      "lay out SVG/PNG/PDF even above 500 entities or 400 contracts");
     command->final_callback([options] {
         const Network network = load_selected(options->input);
         DiagramOptions diagram;
@@ -43,6 +48,7 @@ void add_dot_command(CLI::App& app) {
                          : options->figure == "revenue" ? KeyFigure::revenue
                          : options->figure == "none"    ? KeyFigure::none
                                                         : KeyFigure::capital;
+        diagram.names = options->names == "id" ? NodeNames::id : NodeNames::label;
         diagram.title = !options->title.empty() ? options->title
                         : !network.name.empty() ? network.name
                                                 : source_name(options->input.source);

@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
     crashchain::cli::add_scenario_command(app);
     crashchain::cli::add_montecarlo_command(app);
     crashchain::cli::add_reverse_command(app);
+    crashchain::cli::add_report_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

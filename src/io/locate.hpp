@@ -4,12 +4,19 @@
 // once more with them), so correct files pay nothing.
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace crashchain {
+class Diagnostics;
+class Network;
+}  // namespace crashchain
 
 namespace crashchain::detail {
 
@@ -20,6 +27,13 @@ inline constexpr std::string_view kNulByte =
 /// cgraph does not count the line breaks inside quoted strings: its line `cgraph_line` is the
 /// last real line (1-based) on which its counter reads that number.
 [[nodiscard]] std::size_t dot_real_line(std::string_view text, std::size_t cgraph_line);
+
+/// Runs the whole-network checks (check_network) and throws their problems, adding the line of
+/// the entity named in each one, as `line_of(entity index)` reports it (a function so that
+/// correct files never build the line index). `contracts_file` as for check_network.
+void check_network_located(const Network& network, std::string_view file,
+                           const std::function<std::optional<std::size_t>(std::uint32_t)>& line_of,
+                           std::string_view contracts_file = {});
 
 /// Line (1-based) of byte `offset` in `text`.
 [[nodiscard]] std::size_t line_of_offset(std::string_view text, std::size_t offset);

@@ -13,7 +13,9 @@ Diagnostic make(const SourceLocation& where, std::string_view subject, std::stri
 
 std::string quoted(std::string_view value) {
     constexpr std::size_t kShown = 40;  // a 100 MB value must not become a 100 MB message
-    return "\"" + shorten(value, kShown) + "\"";
+    std::string text = "\"";  // appended: `"\"" + std::string` trips GCC 12 -Wrestrict at -O3
+    text += shorten(value, kShown);
+    return text + "\"";
 }
 
 // Dollar figure >= 0 (or > 0 when strictly positive is required).

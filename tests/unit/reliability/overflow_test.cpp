@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "core/amount.hpp"
 #include "model/summary.hpp"
 #include "unit/io/io_test_util.hpp"
 
@@ -77,6 +78,25 @@ TEST(Overflow, SummaryOfANetworkBuiltInCodeStillRefusesInfinity) {
     }
     EXPECT_EQ(error_of([&] { return summarize(network); }),
               "the total contract volume overflows a double (amounts too large)");
+}
+
+TEST(Overflow, HugeAmountsPrintAsTheirValueNotAsCutDigits) {
+    // Before: 1e300 / 1e12 printed with "%.0f" needs 289 characters; the 64-byte buffer cut
+    // them into "$1000000000000000052504760255204420248704468581108159154915854115T", a wrong
+    // number. From 1e18 (a million trillion) on: three significant digits, exponent unpadded.
+    EXPECT_EQ(format_amount(1e300), "$1e300");
+    EXPECT_EQ(format_amount(1.2345e20), "$1.23e20");   // 1.2345 -> 3 digits: 1.23
+    EXPECT_EQ(format_amount(-1.5e308), "-$1.5e308");
+    // 1.797e308 rounds to 1.80e308, which is more than the largest double (1.7977e308) and
+    // would not read back: the largest figures are cut, 1.797 -> 1.79.
+    EXPECT_EQ(format_amount(1.797e308), "$1.79e308");
+    EXPECT_EQ(format_amount(1.794e308), "$1.79e308");  // rounds down anyway
+    EXPECT_EQ(format_amount(1e18), "$1e18");
+    EXPECT_EQ(format_amount(9.99e17), "$999000T");  // just below: 9.99e17 / 1e12 = 999000
+    // What a report prints reads back as the amount it stands for.
+    EXPECT_EQ(parse_amount("$1.23e20"), 1.23e20);
+    EXPECT_EQ(parse_amount("-$1.5e308"), -1.5e308);
+    EXPECT_EQ(parse_amount("$1.79e308"), 1.79e308);
 }
 
 }  // namespace

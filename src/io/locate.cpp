@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "model/attribute_rules.hpp"
@@ -122,12 +123,20 @@ void check_network_located(const Network& network, std::string_view file,
         diagnostics.throw_if_any();
     } catch (const InputError& error) {
         std::vector<Diagnostic> located = error.diagnostics();
-        constexpr std::string_view kEntity = "entity ";
+        // A message names an entity by entity_subject(id), which shortens long ids and escapes
+        // control characters: map subjects back to entities (only here, for a file with
+        // problems). A subject two ids share gets no line rather than a wrong one.
+        std::unordered_map<std::string, std::optional<EntityIndex>> by_subject;
         for (auto& d : located) {
-            if (d.line || d.subject.rfind(kEntity, 0) != 0) continue;
-            if (auto index = network.find(std::string_view(d.subject).substr(kEntity.size()))) {
-                d.line = line_of(*index);
+            if (d.line || d.subject.rfind("entity ", 0) != 0) continue;
+            if (by_subject.empty()) {
+                for (EntityIndex i = 0; i < network.entity_count(); ++i) {
+                    const auto [it, fresh] = by_subject.emplace(entity_subject(network.id(i)), i);
+                    if (!fresh) it->second.reset();
+                }
             }
+            const auto it = by_subject.find(d.subject);
+            if (it != by_subject.end() && it->second) d.line = line_of(*it->second);
         }
         throw InputError(std::move(located));
     }

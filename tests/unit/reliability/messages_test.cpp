@@ -80,6 +80,27 @@ TEST(Messages, LineBreakInAnIdStaysOnOneLine) {
                   kKinds + ")");
 }
 
+TEST(Messages, WholeNetworkProblemsKeepTheLineOfAShortenedId) {
+    // Negative derived capital is found after reading (check_network); the reader adds the
+    // entity's line from the id named in the message, which is shortened (80 x's -> 60 + ...)
+    // or escaped (a tab -> \t). Both still get their line: 2 and 3 in the nodes file.
+    constexpr const char* kNegative =
+        ": derived capital = assets - liabilities = -$2 is negative (expected assets >= "
+        "liabilities, or an explicit capital >= 0)";
+    const std::string nodes =
+        "id,assets,liabilities\n" + std::string(80, 'x') + ",1,3\n\"a\tb\",1,3\n";
+    EXPECT_EQ(error_of([&] { return csv("from,to,kind,amount\n", &nodes); }),
+              "nodes.csv:2: entity " + std::string(60, 'x') + "..." + kNegative + "\n" +
+                  "nodes.csv:3: entity a\\tb" + kNegative);
+    // Two ids that are the same for 60 bytes read the same in a message: no line rather than
+    // a wrong one.
+    const std::string twins = "id,assets,liabilities\n" + std::string(60, 'y') + "1,1,3\n" +
+                              std::string(60, 'y') + "2,1,3\n";
+    const std::string shown = "nodes.csv: entity " + std::string(60, 'y') + "..." + kNegative;
+    EXPECT_EQ(error_of([&] { return csv("from,to,kind,amount\n", &twins); }),
+              shown + "\n" + shown);
+}
+
 TEST(Messages, SummaryWarningsShortenIds) {
     const Network network = csv("from,to,kind,amount,source\n" + std::string(100, 'w') +
                                 ",b,loan,1,s\n");

@@ -15,6 +15,12 @@ int run(int argc, char** argv) {
     app.require_subcommand(1);
     crashchain::cli::add_validate_command(app);
     crashchain::cli::add_convert_command(app);
+    crashchain::cli::add_generate_command(app);
+    crashchain::cli::add_dot_command(app);
+    crashchain::cli::add_montecarlo_command(app);
+    crashchain::cli::add_stress_command(app);
+    crashchain::cli::add_rank_command(app);
+    crashchain::cli::add_report_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

@@ -15,8 +15,11 @@ namespace fs = std::filesystem;
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
     const fs::path target(path);
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    const fs::path temp =
-        folder / ("." + target.filename().string() + ".tmp" + std::to_string(::getpid()));
+    // Built by appending: `"." + string` trips GCC 12's -Wrestrict false positive at -O3.
+    std::string temp_name = ".";
+    temp_name += target.filename().string();
+    temp_name += ".tmp" + std::to_string(::getpid());
+    const fs::path temp = folder / temp_name;
     auto fail = [&](const std::string& why) {
         std::error_code ignored;
         fs::remove(temp, ignored);

@@ -9,6 +9,7 @@ namespace {
 
 constexpr const char* kCycleRed = "#c0392b";
 constexpr const char* kLossRed = "#8b0000";
+constexpr const char* kGroupTint = "#f9d6d5";
 
 double effective_lgd(const Contract& contract, const StressOptions& options) {
     if (contract.lgd) return *contract.lgd;
@@ -35,12 +36,13 @@ DiagramOverlay cycle_overlay(const Network& network, const CycleResult& cycles,
     for (ContractIndex c = 0; c < on_cycle.size(); ++c) {
         if (on_cycle[c]) overlay.contracts[c] = ContractMark{kCycleRed, {}};
     }
-    for (std::size_t k = 0; k < components.components.size(); ++k) {
-        const auto& members = components.components[k];
-        overlay.groups.push_back(EntityGroup{
-            "circular group " + std::to_string(k + 1) + " (" + std::to_string(members.size()) +
-                (members.size() == 1 ? " entity)" : " entities)"),
-            members, kCycleRed});
+    // Members of circular groups (non-trivial SCCs) are tinted rather than boxed: Graphviz
+    // 2.42's dot layout double-frees cluster data on some of our diagrams (seen under ASan).
+    for (const auto& members : components.components) {
+        for (EntityIndex e : members) overlay.entities[e] = EntityMark{std::nullopt, kGroupTint, {}, false};
+    }
+    if (!components.components.empty()) {
+        overlay.legend.push_back(LegendEntry{"in a circular group (SCC)", kGroupTint, false});
     }
     overlay.subtitle = std::to_string(cycles.cycles.size()) +
                        (cycles.truncated ? "+" : "") + " circular deals (cycles) highlighted";

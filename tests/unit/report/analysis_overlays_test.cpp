@@ -15,7 +15,7 @@ Contract contract(EntityIndex from, EntityIndex to, ContractKind kind, Dollars a
 }
 
 // A -> B -> C -> A is the only cycle; D -> A hangs off it.
-TEST(CycleOverlay, MarksExactlyTheCycleContractsAndBoxesTheComponent) {
+TEST(CycleOverlay, MarksExactlyTheCycleContractsAndTintsTheComponent) {
     Network net;
     for (const char* id : {"A", "B", "C", "D"}) net.find_or_add(id);
     net.add_contract(contract(0, 1, ContractKind::equity, 100));    // 0: on the cycle
@@ -28,9 +28,11 @@ TEST(CycleOverlay, MarksExactlyTheCycleContractsAndBoxesTheComponent) {
     EXPECT_TRUE(overlay.contracts.contains(0));
     EXPECT_TRUE(overlay.contracts.contains(1));
     EXPECT_TRUE(overlay.contracts.contains(2));
-    ASSERT_EQ(overlay.groups.size(), 1u);
-    EXPECT_EQ(overlay.groups[0].members, (std::vector<EntityIndex>{0, 1, 2}));
-    EXPECT_EQ(overlay.groups[0].title, "circular group 1 (3 entities)");
+    // The circular group {A, B, C} is tinted; D is not in it.
+    EXPECT_EQ(overlay.entities.size(), 3u);
+    EXPECT_TRUE(overlay.entities.contains(0) && overlay.entities.contains(1) &&
+                overlay.entities.contains(2));
+    EXPECT_FALSE(overlay.entities.contains(3));
     EXPECT_TRUE(overlay.fade_unmarked);
 }
 

@@ -23,8 +23,10 @@ std::pair<Dollars, std::vector<ContractIndex>> part(const Network& network, cons
 }  // namespace
 
 bool is_investment_kind(ContractKind kind) {
-    return kind == ContractKind::equity || kind == ContractKind::loan ||
-           kind == ContractKind::bond || kind == ContractKind::credit;
+    // A warrant is equity handed to the customer (AMD -> OpenAI): the same pattern.
+    return kind == ContractKind::equity || kind == ContractKind::warrant ||
+           kind == ContractKind::loan || kind == ContractKind::bond ||
+           kind == ContractKind::credit;
 }
 
 bool is_return_kind(ContractKind kind) {

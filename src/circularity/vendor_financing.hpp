@@ -1,7 +1,7 @@
 #pragma once
 // Vendor financing: the "circular deal" of the AI-compute boom (seed article; SPEC 2 "Round
-// trip" names it). Money that entity X invests or lends to Y (equity, loan, bond, credit from X
-// to Y) comes back to X as purchases or lease payments (purchase, lease into X), either directly
+// trip" names it). Money that entity X invests or lends to Y (equity, warrant, loan, bond,
+// credit from X to Y) comes back to X as purchases or lease payments (purchase, lease into X), either directly
 // (Y -> X, a 2-cycle) or through one more entity (Y -> Z -> X, a 3-cycle, any kind on Y -> Z):
 // Nvidia invests in OpenAI, OpenAI buys cloud from Oracle, Oracle buys Nvidia chips.
 //

@@ -205,22 +205,29 @@ std::string text(const Network& network, const CircularityReport& r, std::string
 
 std::string markdown(const Network& network, const CircularityReport& r, std::string_view name,
                      const CyclesReportOptions& options) {
-    const Tables t = tables(network, r, options.top);
-    std::string out = "# " + std::string(name) + ": circular deals\n\n";
-    out += "## Cycles\n\n" + cycles_heading(r, options) + ".\n\n";
-    if (!t.cycles.empty()) out += t.cycles.markdown() + "\n";
-    out += "## Strongly connected components\n\n" + std::to_string(r.sccs.components.size()) +
-           " component(s) that can hold a cycle.\n\n";
-    if (!t.components.empty()) out += t.components.markdown() + "\n";
-    out += "## Circulation\n\n" + circulation_line(r) + "\n\n";
-    out += "## Round trips\n\n";
-    out += t.trips.empty() ? "None.\n\n" : t.trips.markdown() + "\n";
-    out += "## Vendor financing\n\n";
-    out += t.flags.empty() ? "None.\n" : t.flags.markdown();
-    return out;
+    return "# " + std::string(name) + ": circular deals\n\n" +
+           render_cycles_sections(network, r, options, "##");
 }
 
 }  // namespace
+
+std::string render_cycles_sections(const Network& network, const CircularityReport& r,
+                                   const CyclesReportOptions& options, std::string_view heading) {
+    const Tables t = tables(network, r, options.top);
+    const std::string h(heading);
+    std::string out = h + " Cycles\n\n" + cycles_heading(r, options) + ".\n\n";
+    if (!t.cycles.empty()) out += t.cycles.markdown() + "\n";
+    out += h + " Strongly connected components\n\n" +
+           std::to_string(r.sccs.components.size()) + " component(s) that can hold a cycle.\n\n";
+    if (!t.components.empty()) out += t.components.markdown() + "\n";
+    out += h + " Circulation\n\n" + circulation_line(r) + "\n\n";
+    out += h + " Round trips\n\nHow much of what an entity pays out can come back to it.\n\n";
+    out += t.trips.empty() ? "None.\n\n" : t.trips.markdown() + "\n";
+    out += h + " Vendor financing\n\nInvestments or loans that come back as purchases or "
+                "leases.\n\n";
+    out += t.flags.empty() ? "None.\n" : t.flags.markdown();
+    return out;
+}
 
 std::string render_cycles(const Network& network, const CircularityReport& report,
                           std::string_view name, Format format,

@@ -24,4 +24,11 @@ struct CyclesReportOptions {
                                         std::string_view name, Format format,
                                         const CyclesReportOptions& options);
 
+/// The Markdown sections (cycles, components, circulation, round trips, vendor financing)
+/// under headings of the given level (`##`, `###`), for embedding in a larger report.
+[[nodiscard]] std::string render_cycles_sections(const Network& network,
+                                                 const CircularityReport& report,
+                                                 const CyclesReportOptions& options,
+                                                 std::string_view heading);
+
 }  // namespace crashchain

@@ -189,4 +189,12 @@ std::string render_montecarlo(const MonteCarloReport& r, Format format) {
     return out;
 }
 
+std::vector<HistogramMarker> tail_markers(const MonteCarloResult& result) {
+    const auto& l = result.loss;
+    return {{l.level95.var, "VaR 95% " + format_percent(l.level95.var), "#e67e22", false},
+            {l.level95.es, "ES 95% " + format_percent(l.level95.es), "#e67e22", true},
+            {l.level99.var, "VaR 99% " + format_percent(l.level99.var), "#c0392b", false},
+            {l.level99.es, "ES 99% " + format_percent(l.level99.es), "#c0392b", true}};
+}
+
 }  // namespace crashchain

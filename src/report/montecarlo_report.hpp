@@ -7,6 +7,7 @@
 
 #include "model/network.hpp"
 #include "report/format.hpp"
+#include "report/histogram.hpp"
 #include "scenario/monte_carlo.hpp"
 
 namespace crashchain {
@@ -23,6 +24,9 @@ struct MonteCarloReport {
 /// loss{mean, var95, es95, var99, es99}, top_default_sets[{ids[], frequency, count}]}.
 /// Text/Markdown: summary, loss line, entities with pd > 0 by pd, top sets. CSV: every entity.
 [[nodiscard]] std::string render_montecarlo(const MonteCarloReport& report, Format format);
+
+/// VaR and ES at 95% and 99% as markers on the loss histogram.
+[[nodiscard]] std::vector<HistogramMarker> tail_markers(const MonteCarloResult& result);
 
 /// A share as a percentage with three significant digits: `12.3%`, `0.0412%`, `0%`.
 [[nodiscard]] std::string format_percent(double share);

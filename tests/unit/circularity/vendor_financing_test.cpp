@@ -51,6 +51,13 @@ TEST(VendorFinancing, ThroughAThirdEntity) {
                  {{{"Nvidia", "OpenAI", "Oracle"}, 100, 40}});
 }
 
+TEST(VendorFinancing, WarrantsCountAsInvestment) {
+    // AMD grants OpenAI warrants worth 34, OpenAI buys 90 of chips from AMD: all 34 comes back.
+    expect_flags(flags(make_network({}, {{"AMD", "OpenAI", K::warrant, 34},
+                                         {"OpenAI", "AMD", K::purchase, 90}})),
+                 {{{"AMD", "OpenAI"}, 34, 34}});
+}
+
 TEST(VendorFinancing, ReturnIsCappedByTheInvestment) {
     // A loan of 10 answered by a lease of 30: all 10 comes back (share 1).
     expect_flags(flags(make_network({}, {{"X", "Y", K::loan, 10}, {"Y", "X", K::lease, 30}})),

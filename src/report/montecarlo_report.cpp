@@ -143,8 +143,11 @@ std::string format_percent(double share) {
     const double percent = share * 100;
     if (percent == 0) return "0%";
     char buffer[48];
-    if (std::fabs(percent) >= 1e-3) {
-        std::snprintf(buffer, sizeof buffer, "%.3g%%", percent);
+    if (std::fabs(percent) >= 99.95) {
+        std::snprintf(buffer, sizeof buffer, "%.1f%%", percent);
+    } else if (std::fabs(percent) >= 1e-3) {
+        // '#' keeps the significant zeros: 10.0%, not 10%.
+        std::snprintf(buffer, sizeof buffer, "%#.3g%%", percent);
     } else {
         std::snprintf(buffer, sizeof buffer, "%.1e%%", percent);
     }

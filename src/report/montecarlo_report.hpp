@@ -28,7 +28,8 @@ struct MonteCarloReport {
 /// VaR and ES at 95% and 99% as markers on the loss histogram.
 [[nodiscard]] std::vector<HistogramMarker> tail_markers(const MonteCarloResult& result);
 
-/// A share as a percentage with three significant digits: `12.3%`, `0.0412%`, `0%`.
+/// A share as a percentage with three significant digits: `12.3%`, `10.0%`, `0.0412%`,
+/// `100.0%`, `0%`.
 [[nodiscard]] std::string format_percent(double share);
 
 }  // namespace crashchain

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_set>
@@ -168,9 +167,9 @@ public:
         for (std::size_t g = 0; g < overlay_.groups.size(); ++g) {
             const auto& group = overlay_.groups[g];
             out_ << "  subgraph cluster_group_" << g << " {\n    label="
-                 << dot_text::quoted(group.title) << "; style=\"rounded,dashed\"; color=\""
-                 << (group.color.empty() ? "#555555" : group.color)
-                 << "\"; fontsize=14; penwidth=1.5;\n";
+                 << dot_text::quoted(group.title) << "; style=\"rounded,dashed\"; color="
+                 << dot_text::quoted(group.color.empty() ? "#555555" : group.color)
+                 << "; fontsize=14; penwidth=1.5;\n";
             for (EntityIndex member : group.members) {
                 out_ << "  ";
                 entity(member);
@@ -196,7 +195,10 @@ private:
         std::string stats = std::to_string(network_.entity_count()) + " entities, " +
                             std::to_string(network_.contract_count()) + " contracts, " +
                             format_amount(volume) + " in total";
-        out_ << "// crashchain diagram: " << dot_text::valid_utf8(title)
+        std::string comment = dot_text::valid_utf8(title);  // one line, whatever the title
+        std::replace_if(comment.begin(), comment.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
+        out_ << "// crashchain diagram: " << comment
              << " (render with `crashchain dot -o FILE.svg` or Graphviz `dot -Tsvg`)\n";
         out_ << "digraph " << dot_text::node_name(name).value_or("network") << " {\n";
         // A table rather than <BR/> lines: descenders of the large title would touch the
@@ -261,9 +263,9 @@ private:
         if (!note.empty()) {
             out_ << "<BR/><FONT POINT-SIZE=\"10\"><I>" << dot_text::html(note) << "</I></FONT>";
         }
-        out_ << ">, shape=" << type.shape << ", style=\"" << type.style << "\", fillcolor=\""
-             << fill << "\", color=\"" << border << "\", fontcolor=\"" << text
-             << "\", penwidth=" << number(pen);
+        out_ << ">, shape=" << type.shape << ", style=\"" << type.style
+             << "\", fillcolor=" << dot_text::quoted(fill) << ", color=" << dot_text::quoted(border)
+             << ", fontcolor=" << dot_text::quoted(text) << ", penwidth=" << number(pen);
         if (type.peripheries != 1) out_ << ", peripheries=" << type.peripheries;
         out_ << ", tooltip=" << dot_text::quoted(entity_tooltip(e)) << "];\n";
     }
@@ -288,13 +290,15 @@ private:
         } else if (is_non_binding(c.status)) {
             color += "99";  // translucent: a commitment that may not happen
         }
-        out_ << "  " << names_[c.from] << " -> " << names_[c.to] << " [color=\"" << color
-             << "\", style=" << kind.style << ", penwidth=" << number(pen);
+        out_ << "  " << names_[c.from] << " -> " << names_[c.to]
+             << " [color=" << dot_text::quoted(color) << ", style=" << kind.style
+             << ", penwidth=" << number(pen);
         if (is_non_binding(c.status)) out_ << ", arrowhead=onormal";
         if (options_.edge_labels || (marked && !mark->second.label.empty())) {
             const std::string label =
                 marked && !mark->second.label.empty() ? mark->second.label : contract_label(c);
-            out_ << ", label=" << dot_text::quoted(label) << ", fontcolor=\"" << text_color << "\"";
+            out_ << ", label=" << dot_text::quoted(label)
+                 << ", fontcolor=" << dot_text::quoted(text_color);
         }
         out_ << ", tooltip=" << dot_text::quoted(contract_tooltip(network_, c)) << "];\n";
     }

@@ -22,7 +22,7 @@ std::string_view opaque(std::string_view color) {
 std::string cell(int width, std::string_view color) {
     std::string text = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(width) +
                        "\" HEIGHT=\"3\"";
-    if (!color.empty()) text += " BGCOLOR=\"" + std::string(color) + "\"";
+    if (!color.empty()) text += " BGCOLOR=\"" + dot_text::html(color) + "\"";
     return text + "></TD>";
 }
 
@@ -37,7 +37,7 @@ std::string line_sample(std::string_view color, std::string_view style, bool hol
         bar = cell(30, color);
     }
     return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>" + bar +
-           "<TD><FONT COLOR=\"" + std::string(opaque(color)) + "\">" +
+           "<TD><FONT COLOR=\"" + dot_text::html(opaque(color)) + "\">" +
            (hollow_arrow ? "&#9655;" : "&#9654;") + "</FONT></TD></TR></TABLE>";
 }
 
@@ -45,13 +45,13 @@ class LegendTable {
 public:
     void swatch(const std::string& caption, std::string_view fill, std::string_view border) {
         rows_ += "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"30\" HEIGHT=\"12\" BORDER=\"1\" COLOR=\"" +
-                 std::string(border) + "\" BGCOLOR=\"" + std::string(fill) +
+                 dot_text::html(border) + "\" BGCOLOR=\"" + dot_text::html(fill) +
                  "\"></TD><TD ALIGN=\"LEFT\">" + dot_text::html(caption) + "</TD></TR>";
     }
     void line(const std::string& caption, std::string_view color, std::string_view style,
               bool hollow_arrow = false) {
         rows_ += "<TR><TD>" + line_sample(color, style, hollow_arrow) +
-                 "</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(opaque(color)) + "\">" +
+                 "</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"" + dot_text::html(opaque(color)) + "\">" +
                  dot_text::html(caption) + "</FONT></TD></TR>";
     }
     void note(const std::string& text) {

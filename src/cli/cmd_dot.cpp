@@ -17,6 +17,7 @@ void add_dot_command(CLI::App& app) {
         std::string title;
         bool no_legend = false;
         bool no_edge_labels = false;
+        bool show_isolated = false;
         bool force = false;
     };
     auto options = std::make_shared<Options>();
@@ -38,6 +39,8 @@ void add_dot_command(CLI::App& app) {
     command->add_flag("--no-legend", options->no_legend, "leave out the legend");
     command->add_flag("--no-edge-labels", options->no_edge_labels,
                       "leave out the `kind $amount` labels on contracts");
+    command->add_flag("--show-isolated", options->show_isolated,
+                      "draw entities left without contracts by --kinds/--status/--min-amount");
     command->add_flag("--force", options->force,
                       "lay out SVG/PNG/PDF even above 500 entities or 400 contracts");
     command->final_callback([options] {
@@ -54,6 +57,10 @@ void add_dot_command(CLI::App& app) {
                                                 : source_name(options->input.source);
         diagram.legend = !options->no_legend;
         diagram.edge_labels = !options->no_edge_labels;
+        // After a contract filter, entities with nothing left to draw are clutter.
+        const bool filtered = !options->input.kinds.empty() || !options->input.statuses.empty() ||
+                              !options->input.min_amount.empty();
+        diagram.hide_isolated = filtered && !options->show_isolated;
         // Analyses that draw on the diagram (cycles, stress rounds) fill this overlay.
         const DiagramOverlay overlay;
         const std::string dot = diagram_dot(network, overlay, diagram);

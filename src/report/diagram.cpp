@@ -153,11 +153,19 @@ public:
     DotWriter(const Network& network, const DiagramOverlay& overlay, const DiagramOptions& options)
         : network_(network), overlay_(overlay), options_(options),
           names_(node_names(network)), widths_(network),
-          marked_(network.entity_count(), false) {
+          marked_(network.entity_count(), false), drawn_(network.entity_count(), true) {
         for (const auto& [entity, mark] : overlay.entities) marked_[entity] = true;
         for (const auto& [contract, mark] : overlay.contracts) {
             marked_[network.contract(contract).from] = true;
             marked_[network.contract(contract).to] = true;
+        }
+        if (options.hide_isolated) {
+            std::vector<bool> kept = marked_;
+            for (const auto& c : network.contracts()) kept[c.from] = kept[c.to] = true;
+            for (const auto& group : overlay.groups) {
+                for (EntityIndex member : group.members) kept[member] = true;
+            }
+            drawn_ = std::move(kept);
         }
     }
 
@@ -178,10 +186,10 @@ public:
             out_ << "  }\n";
         }
         for (EntityIndex i = 0; i < network_.entity_count(); ++i) {
-            if (!in_group[i]) entity(i);
+            if (!in_group[i] && drawn_[i]) entity(i);
         }
         for (ContractIndex c = 0; c < network_.contract_count(); ++c) contract(c);
-        if (options_.legend) out_ << diagram_legend(network_, overlay_, legend_prefix());
+        if (options_.legend) out_ << diagram_legend(network_, overlay_, drawn_, legend_prefix());
         out_ << "}\n";
         return out_.str();
     }
@@ -192,9 +200,14 @@ private:
         const std::string title = options_.title.empty() ? name : options_.title;
         Dollars volume = 0;
         for (const auto& c : network_.contracts()) volume += c.amount;
-        std::string stats = std::to_string(network_.entity_count()) + " entities, " +
-                            std::to_string(network_.contract_count()) + " contracts, " +
-                            format_amount(volume) + " in total";
+        const auto hidden = static_cast<std::size_t>(std::count(drawn_.begin(), drawn_.end(), false));
+        const auto count = [](std::size_t n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        std::string stats = count(network_.entity_count(), "entity", "entities");
+        if (hidden != 0) stats += " (" + std::to_string(hidden) + " without contracts not shown)";
+        stats += ", " + count(network_.contract_count(), "contract", "contracts") + ", " +
+                 format_amount(volume) + " in total";
         std::string comment = dot_text::valid_utf8(title);  // one line, whatever the title
         std::replace_if(comment.begin(), comment.end(),
                         [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
@@ -320,6 +333,7 @@ private:
     std::vector<std::string> names_;
     WidthScale widths_;
     std::vector<bool> marked_;
+    std::vector<bool> drawn_;
     std::ostringstream out_;
 };
 

@@ -123,7 +123,7 @@ void network_entries(LegendTable& table, const Network& network) {
 }  // namespace
 
 std::string diagram_legend(const Network& network, const DiagramOverlay& overlay,
-                           const std::string& prefix) {
+                           const std::vector<bool>& drawn, const std::string& prefix) {
     // The prefix is ASCII and ends in ':', so these names are always spellable.
     const auto name = [&](const std::string& suffix) {
         return *dot_text::node_name(prefix + suffix);
@@ -136,7 +136,9 @@ std::string diagram_legend(const Network& network, const DiagramOverlay& overlay
             << "];\n";
     }
     std::set<std::string_view> types;
-    for (const auto& e : network.entities()) types.insert(entity_type_style(e.type).type);
+    for (EntityIndex i = 0; i < network.entity_count(); ++i) {
+        if (drawn[i]) types.insert(entity_type_style(network.entity(i).type).type);
+    }
     // When the overlay recolours entities, fill no longer means type: show shapes only.
     const bool recoloured =
         overlay.fade_unmarked ||

@@ -17,6 +17,9 @@ int run(int argc, char** argv) {
     crashchain::cli::add_convert_command(app);
     crashchain::cli::add_generate_command(app);
     crashchain::cli::add_dot_command(app);
+    crashchain::cli::add_montecarlo_command(app);
+    crashchain::cli::add_stress_command(app);
+    crashchain::cli::add_rank_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

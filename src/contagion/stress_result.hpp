@@ -43,7 +43,7 @@ struct EntityOutcome {
 
 struct RoundDefaults {
     int round = 0;
-    std::vector<EntityIndex> defaults;  ///< sorted by entity id
+    std::vector<EntityIndex> defaults;  ///< ascending entity index (reports list them by id)
 };
 
 struct StressSummary {

@@ -1,0 +1,71 @@
+#include "cli/stress_options.hpp"
+
+#include "core/error.hpp"
+
+namespace crashchain::cli {
+
+void add_model_options(CLI::App& command, StressCliOptions& options, bool model_required) {
+    auto* model = command.add_option("--model", options.model,
+                                     "furfine, debtrank, linear-debtrank or clearing");
+    if (model_required) model->required();
+    command.add_option("--lgd", options.lgd,
+                       "kind=v: loss given default for a contract kind, e.g. purchase=0.5 "
+                       "(repeatable; a contract's own lgd still wins)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_option("--alpha", options.alpha,
+                       "clearing: share of external assets recovered on default, in (0,1]")
+        ->capture_default_str();
+    command.add_option("--beta", options.beta,
+                       "clearing: share of interbank receipts recovered on default, in (0,1]")
+        ->capture_default_str();
+    command.add_option("--external", options.external,
+                       "clearing: external creditors rank pari-passu (default) or senior")
+        ->capture_default_str();
+}
+
+void add_shock_options(CLI::App& command, StressCliOptions& options) {
+    command.add_option("--default", options.defaults, "ID: this entity defaults (repeatable)")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command.add_option("--shock", options.shocks,
+                       "ID=F: this entity loses a fraction F in (0,1] of its capital (clearing: "
+                       "of its external assets); repeatable")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
+StressOptions stress_options(const StressCliOptions& options) {
+    StressOptions out;
+    std::vector<Diagnostic> problems;
+    if (const auto model = parse_model(options.model)) {
+        out.model = *model;
+    } else {
+        problems.push_back({{}, std::nullopt, {},
+                            "--model: unknown model \"" + options.model +
+                                "\" (expected furfine, debtrank, linear-debtrank or clearing)"});
+    }
+    if (const auto external = parse_external(options.external)) {
+        out.external = *external;
+    } else {
+        problems.push_back({{}, std::nullopt, {},
+                            "--external: \"" + options.external +
+                                "\" is not a seniority (expected pari-passu or senior)"});
+    }
+    try {
+        out.lgd_override = parse_lgd_overrides(options.lgd);
+    } catch (const InputError& error) {
+        problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+    }
+    out.alpha = options.alpha;
+    out.beta = options.beta;
+    try {
+        check_options(out);
+    } catch (const InputError& error) {
+        problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+    }
+    if (!problems.empty()) throw InputError(std::move(problems));
+    return out;
+}
+
+}  // namespace crashchain::cli

@@ -1,0 +1,80 @@
+#pragma once
+// DebtRank, single-hit (Battiston, Puliga, Kaushik, Tasca, Caldarelli, "DebtRank: too central to
+// fail?", Scientific Reports 2, 541, 2012) — SPEC 3.2 and 6 — and linear DebtRank (Bardoscia,
+// Battiston, Caccioli, Caldarelli, "DebtRank: a microscopic foundation for shock propagation",
+// PLoS ONE 10(6), 2015) — SPEC 3.2b. W[i][j] = min(1, X[i][j]/C_i) (1 when C_i = 0).
+// Single-hit: an entity propagates its distress once, in the step after it first becomes
+// distressed (state D), then goes inactive (I) but keeps accumulating. Linear: every increment
+// of distress propagates, until no h moves by more than 1e-13.
+
+#include <span>
+#include <vector>
+
+#include "contagion/stress.hpp"
+#include "contagion/workspace.hpp"
+
+namespace crashchain {
+
+/// h >= 1 - 1e-12 counts as default (SPEC 3.2).
+inline constexpr double kDebtRankDefault = 1.0 - 1e-12;
+
+class DebtRankEngine {
+public:
+    explicit DebtRankEngine(const PreparedNetwork& prepared);
+    void run(std::span<const Shock> shock);
+    void digest(StressDigest& out) const;
+    [[nodiscard]] StressResult result() const;
+
+private:
+    enum class State : unsigned char { undistressed, distressed, inactive };
+    const PreparedNetwork& prepared_;
+    std::vector<double> h_, initial_, propagated_, incoming_;
+    std::vector<int> first_step_;
+    std::vector<State> state_;
+    std::vector<EntityIndex> received_;
+    /// Entities in D at the current step; every entity with h > 0 passes through D once, so
+    /// `propagators_` is also the list of entities this run touched.
+    std::vector<EntityIndex> frontier_, next_, propagators_;
+    mutable std::vector<EntityIndex> scratch_;
+    std::vector<std::uint64_t> bits_;
+    std::size_t steps_ = 0;
+};
+
+class LinearDebtRankEngine {
+public:
+    static constexpr double kTolerance = 1e-13;
+    static constexpr std::size_t kMaxSteps = 100000;
+
+    explicit LinearDebtRankEngine(const PreparedNetwork& prepared);
+    void run(std::span<const Shock> shock);
+    void digest(StressDigest& out) const;
+    [[nodiscard]] StressResult result() const;
+
+private:
+    const PreparedNetwork& prepared_;
+    std::vector<double> h_, initial_, delta_, incoming_;
+    std::vector<int> first_step_;
+    TouchedSet touched_;
+    std::vector<EntityIndex> received_, active_, next_;
+    mutable std::vector<EntityIndex> scratch_;
+    std::vector<std::uint64_t> bits_;
+    std::size_t steps_ = 0;
+    bool converged_ = true;
+};
+
+/// Shared by both engines: digest from final h, initial h (the shock) and the entities with
+/// h > 0 (any order; `scratch` is reused to sort them).
+void debtrank_digest(const PreparedNetwork& prepared, std::span<const double> h,
+                     std::span<const double> initial, std::span<const EntityIndex> reached,
+                     std::vector<EntityIndex>& scratch, StressDigest& out);
+
+/// Shared by both engines: per-entity h, capital lost, round = first_step - 1, default; causes
+/// X[i][j] * scale[j] from every source j; summary with debtrank.
+[[nodiscard]] StressResult debtrank_result(Model model, const PreparedNetwork& prepared,
+                                           std::span<const double> h,
+                                           std::span<const double> initial,
+                                           std::span<const int> first_step,
+                                           std::span<const EntityIndex> sources,
+                                           std::span<const double> scale);
+
+}  // namespace crashchain

@@ -1,0 +1,36 @@
+#pragma once
+// Furfine (2003) sequential default cascade — SPEC 3.1 and 6.
+// C. H. Furfine, "Interbank exposures: quantifying the risk of contagion", Journal of Money,
+// Credit and Banking 35(1), 2003. Round 0: shocked entities lose F_i*C_i and those with F_i = 1
+// default; round t: an entity defaults when its loss (shock plus X[i][j] for every j defaulted in
+// an earlier round) is positive and at least its capital. `loss` is the final, uncapped loss.
+
+#include <span>
+#include <vector>
+
+#include "contagion/stress.hpp"
+#include "contagion/workspace.hpp"
+
+namespace crashchain {
+
+class FurfineEngine {
+public:
+    explicit FurfineEngine(const PreparedNetwork& prepared);
+    void run(std::span<const Shock> shock);
+    void digest(StressDigest& out) const;
+    [[nodiscard]] StressResult result() const;
+
+private:
+    const PreparedNetwork& prepared_;
+    std::vector<Dollars> loss_;
+    std::vector<int> round_;  ///< -1 = survives
+    TouchedSet touched_;
+    TouchedSet candidates_;
+    std::vector<EntityIndex> defaulted_;  ///< in order of default
+    std::vector<EntityIndex> frontier_, next_;
+    mutable std::vector<EntityIndex> scratch_;
+    std::vector<std::uint64_t> bits_;
+    int rounds_ = 0;
+};
+
+}  // namespace crashchain

@@ -1,0 +1,132 @@
+// Contagion kernels on generated networks (preparation excluded from the timings):
+//   one run of each model on 10k entities / 100k contracts and on 1M / 10M;
+//   rank (every entity defaulted alone) with DebtRank and Furfine on 10k / 100k.
+// The shock defaults the entity with the most counterparties exposed to it (a hub), so the
+// cascade reaches the giant component. Counters: defaults, entities touched, peak RSS.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <map>
+#include <memory>
+
+#include "contagion/stress.hpp"
+#include "scenario/rank.hpp"
+#include "synth/generator.hpp"
+
+namespace crashchain {
+namespace {
+
+const Network& network(std::size_t entities, std::size_t contracts) {
+    static std::map<std::pair<std::size_t, std::size_t>, std::unique_ptr<Network>> cache;
+    auto& slot = cache[{entities, contracts}];
+    if (!slot) {
+        GeneratorOptions g;
+        g.entities = entities;
+        g.contracts = contracts;
+        g.seed = 2025;
+        slot = std::make_unique<Network>(generate_network(g));
+    }
+    return *slot;
+}
+
+double peak_rss_mb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+/// The entity with the most exposed counterparties (or most creditors, for clearing).
+EntityIndex hub(const PreparedNetwork& prepared) {
+    const SparseRows& rows = prepared.options.model == Model::clearing
+                                 ? prepared.clearing.obligations.by_debtor
+                                 : prepared.cascade.exposed_to;
+    EntityIndex best = 0;
+    for (std::size_t i = 0; i < rows.rows(); ++i) {
+        if (rows.start[i + 1] - rows.start[i] > rows.start[best + 1] - rows.start[best]) {
+            best = static_cast<EntityIndex>(i);
+        }
+    }
+    return best;
+}
+
+void one_run(benchmark::State& state, Model model, bool full) {
+    const auto entities = static_cast<std::size_t>(state.range(0));
+    const Network& net = network(entities, entities * 10);
+    StressOptions options;
+    options.model = model;
+    const PreparedNetwork prepared = prepare(net, options);
+    StressRunner runner(prepared);
+    const Shock shock{hub(prepared), 1.0};
+    std::size_t defaults = 0;
+    for (auto _ : state) {
+        if (full) {
+            const StressResult r = runner.run_full({&shock, 1});
+            defaults = r.summary.defaults;
+            benchmark::DoNotOptimize(r.summary.capital_lost);
+        } else {
+            const StressDigest& d = runner.run({&shock, 1});
+            defaults = d.defaulted.size();
+            benchmark::DoNotOptimize(d.capital_lost);
+        }
+    }
+    state.counters["defaults"] = static_cast<double>(defaults);
+    state.counters["peak_rss_MB"] = peak_rss_mb();
+}
+
+void rank(benchmark::State& state, Model model) {
+    const auto entities = static_cast<std::size_t>(state.range(0));
+    const Network& net = network(entities, entities * 10);
+    StressOptions options;
+    options.model = model;
+    const PreparedNetwork prepared = prepare(net, options);
+    RankOptions rank_options;
+    rank_options.threads = static_cast<unsigned>(state.range(1));
+    for (auto _ : state) {
+        const RankResult r = rank_entities(net, prepared, rank_options);
+        benchmark::DoNotOptimize(r.entries.front().impact);
+    }
+    state.counters["peak_rss_MB"] = peak_rss_mb();
+}
+
+void prepare_only(benchmark::State& state, Model model) {
+    const auto entities = static_cast<std::size_t>(state.range(0));
+    const Network& net = network(entities, entities * 10);
+    StressOptions options;
+    options.model = model;
+    for (auto _ : state) {
+        const PreparedNetwork prepared = prepare(net, options);
+        benchmark::DoNotOptimize(prepared.entity_count);
+    }
+}
+
+}  // namespace
+
+BENCHMARK_CAPTURE(one_run, furfine, Model::furfine, false)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_run, debtrank, Model::debtrank, false)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_run, linear_debtrank, Model::linear_debtrank, false)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_run, clearing, Model::clearing, false)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+// The full result: every entity, causes; clearing adds the least vector and the residual.
+BENCHMARK_CAPTURE(one_run, clearing_full, Model::clearing, true)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(one_run, debtrank_full, Model::debtrank, true)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(rank, debtrank, Model::debtrank)
+    ->Args({10'000, 1})->Args({10'000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(rank, furfine, Model::furfine)
+    ->Args({10'000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(rank, linear_debtrank, Model::linear_debtrank)
+    ->Args({10'000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(rank, clearing, Model::clearing)
+    ->Args({10'000, 2})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(prepare_only, debtrank, Model::debtrank)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(prepare_only, clearing, Model::clearing)
+    ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+}  // namespace crashchain
+
+BENCHMARK_MAIN();

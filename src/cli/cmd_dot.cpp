@@ -2,7 +2,12 @@
 #include <iostream>
 #include <memory>
 
+#include "circularity/cycles.hpp"
+#include "circularity/scc.hpp"
 #include "cli/common.hpp"
+#include "cli/stress_options.hpp"
+#include "core/error.hpp"
+#include "report/analysis_overlays.hpp"
 #include "report/diagram.hpp"
 
 namespace crashchain::cli {
@@ -19,6 +24,9 @@ void add_dot_command(CLI::App& app) {
         bool no_edge_labels = false;
         bool show_isolated = false;
         bool force = false;
+        std::string highlight;
+        StressCliOptions stress;
+        std::size_t max_length = 8;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -43,6 +51,14 @@ void add_dot_command(CLI::App& app) {
                       "draw entities left without contracts by --kinds/--status/--min-amount");
     command->add_flag("--force", options->force,
                       "lay out SVG/PNG/PDF even above 500 entities or 400 contracts");
+    command->add_option("--highlight", options->highlight,
+                        "cycles: draw circular deals in red and tint circular groups")
+        ->check(CLI::IsMember({"cycles"}));
+    command->add_option("--max-length", options->max_length,
+                        "with --highlight cycles: longest cycle drawn (default 8)");
+    // With --model, the diagram shows the crash chain of the given shocks.
+    add_model_options(*command, options->stress, false);
+    add_shock_options(*command, options->stress);
     command->final_callback([options] {
         const Network network = load_selected(options->input);
         DiagramOptions diagram;
@@ -61,8 +77,28 @@ void add_dot_command(CLI::App& app) {
         const bool filtered = !options->input.kinds.empty() || !options->input.statuses.empty() ||
                               !options->input.min_amount.empty();
         diagram.hide_isolated = filtered && !options->show_isolated;
-        // Analyses that draw on the diagram (cycles, stress rounds) fill this overlay.
-        const DiagramOverlay overlay;
+        DiagramOverlay overlay;
+        const bool stress = !options->stress.model.empty();
+        if (stress && !options->highlight.empty()) {
+            throw InputError("dot: --highlight cycles and --model draw different overlays; "
+                             "give one of them");
+        }
+        if (!stress && (!options->stress.defaults.empty() || !options->stress.shocks.empty())) {
+            throw InputError("dot: --default/--shock need --model (furfine, debtrank, "
+                             "linear-debtrank or clearing)");
+        }
+        if (options->highlight == "cycles") {
+            if (options->max_length == 0) throw InputError("--max-length must be at least 1");
+            CycleOptions cycle_options;
+            cycle_options.max_length = options->max_length;
+            overlay = cycle_overlay(network, find_cycles(network, cycle_options),
+                                    strongly_connected(network));
+        } else if (stress) {
+            const StressOptions stress_opts = stress_options(options->stress);
+            const ShockVector shock =
+                make_shocks(network, options->stress.defaults, options->stress.shocks);
+            overlay = stress_overlay(network, run_stress(network, shock, stress_opts), stress_opts);
+        }
         const std::string dot = diagram_dot(network, overlay, diagram);
         if (options->output.empty()) {
             std::cout << dot << std::flush;

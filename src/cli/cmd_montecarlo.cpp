@@ -8,7 +8,8 @@
 #include <thread>
 
 #include "cli/common.hpp"
-#include "cli/model_options.hpp"
+#include "cli/stress_options.hpp"
+#include "core/amount.hpp"
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
 #include "report/histogram.hpp"
@@ -70,7 +71,7 @@ void add_montecarlo_command(CLI::App& app) {
     struct Options {
         InputOptions input;
         OutputOptions output;
-        ModelOptions model;
+        StressCliOptions model;
         std::size_t scenarios = 10000;
         std::uint64_t seed = 1;
         double rho = 0.3;
@@ -109,7 +110,7 @@ void add_montecarlo_command(CLI::App& app) {
                              " is outside 1.." + std::to_string(kMaxScenarios));
         }
         if (!(o.rho >= 0.0 && o.rho <= 1.0)) {
-            throw InputError("--rho: " + std::to_string(o.rho) +
+            throw InputError("--rho: " + format_exact(o.rho) +
                              " is outside [0, 1] (the share of variance from the common factor)");
         }
         const StressOptions stress = stress_options(o.model);

@@ -82,8 +82,8 @@ std::string render_histogram_svg(const std::vector<double>& values,
            "\" height=\"" + std::to_string(options.height) + "\" viewBox=\"0 0 " +
            std::to_string(options.width) + " " + std::to_string(options.height) +
            "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n";
-    svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-    svg += "<text x=\"" + number(options.width / 2.0) +
+    svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\" stroke=\"none\"/>\n";
+    svg += "<text stroke=\"none\" x=\"" + number(options.width / 2.0) +
            "\" y=\"24\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">" +
            escape(options.title) + "</text>\n";
 
@@ -92,7 +92,7 @@ std::string render_histogram_svg(const std::vector<double>& values,
         const std::string y = number(y_of(t));
         svg += "<line x1=\"" + number(left) + "\" y1=\"" + y + "\" x2=\"" + number(left + plot_w) +
                "\" y2=\"" + y + "\" stroke=\"#e5e5e5\"/>\n";
-        svg += "<text x=\"" + number(left - 6) + "\" y=\"" + y +
+        svg += "<text stroke=\"none\" x=\"" + number(left - 6) + "\" y=\"" + y +
                "\" text-anchor=\"end\" dominant-baseline=\"middle\">" +
                tick_label(t, y_step, true) + "</text>\n";
     }
@@ -104,7 +104,7 @@ std::string render_histogram_svg(const std::vector<double>& values,
         const double w = std::max(0.5, x_of(bin_width) - left - 1.0);
         svg += "<rect x=\"" + number(x + 0.5) + "\" y=\"" + number(y_of(share)) + "\" width=\"" +
                number(w) + "\" height=\"" + number(top + plot_h - y_of(share)) +
-               "\" fill=\"#4a78b5\"><title>" +
+               "\" fill=\"#4a78b5\" stroke=\"none\"><title>" +
                tick_label(static_cast<double>(b) * bin_width, x_step / 10, options.x_as_percent) +
                " to " +
                tick_label(static_cast<double>(b + 1) * bin_width, x_step / 10, options.x_as_percent) +
@@ -120,25 +120,34 @@ std::string render_histogram_svg(const std::vector<double>& values,
         const std::string x = number(x_of(t));
         svg += "<line x1=\"" + x + "\" y1=\"" + number(top + plot_h) + "\" x2=\"" + x + "\" y2=\"" +
                number(top + plot_h + 5) + "\" stroke=\"black\"/>\n";
-        svg += "<text x=\"" + x + "\" y=\"" + number(top + plot_h + 18) +
+        svg += "<text stroke=\"none\" x=\"" + x + "\" y=\"" + number(top + plot_h + 18) +
                "\" text-anchor=\"middle\">" + tick_label(t, x_step, options.x_as_percent) +
                "</text>\n";
     }
-    svg += "<text x=\"" + number(left + plot_w / 2) + "\" y=\"" + number(options.height - 12.0) +
+    svg += "<text stroke=\"none\" x=\"" + number(left + plot_w / 2) + "\" y=\"" + number(options.height - 12.0) +
            "\" text-anchor=\"middle\">" + escape(options.x_label) + "</text>\n";
-    svg += "<text transform=\"translate(16," + number(top + plot_h / 2) +
+    svg += "<text stroke=\"none\" transform=\"translate(16," + number(top + plot_h / 2) +
            ") rotate(-90)\" text-anchor=\"middle\">" + escape(options.y_label) + "</text>\n";
-    // Markers, labels stacked from the top so that close lines stay readable.
-    for (std::size_t m = 0; m < markers.size(); ++m) {
-        const auto& marker = markers[m];
+    // Marker lines first, then their labels stacked from the top so close lines stay readable.
+    for (const auto& marker : markers) {
         const std::string x = number(x_of(marker.value));
         svg += "<line x1=\"" + x + "\" y1=\"" + number(top) + "\" x2=\"" + x + "\" y2=\"" +
                number(top + plot_h) + "\" stroke=\"" + marker.color + "\" stroke-width=\"2\"" +
                (marker.dashed ? " stroke-dasharray=\"6,4\"" : "") + "/>\n";
+    }
+    for (std::size_t m = 0; m < markers.size(); ++m) {
+        const auto& marker = markers[m];
         const bool right_side = x_of(marker.value) > left + plot_w * 0.75;
-        svg += "<text x=\"" + number(x_of(marker.value) + (right_side ? -4 : 4)) + "\" y=\"" +
-               number(top + 14 + 15.0 * static_cast<double>(m)) + "\" fill=\"" + marker.color +
-               "\" text-anchor=\"" + (right_side ? "end" : "start") + "\">" +
+        const double label_x = x_of(marker.value) + (right_side ? -4 : 4);
+        const double label_y = top + 14 + 15.0 * static_cast<double>(m);
+        // A white box under the label keeps it readable over bars and other lines (about 6.6 px
+        // per character at 12 px; a halo via paint-order is not rendered everywhere).
+        const double box_w = 6.6 * static_cast<double>(marker.label.size()) + 4;
+        svg += "<rect x=\"" + number(right_side ? label_x - box_w + 2 : label_x - 2) + "\" y=\"" +
+               number(label_y - 11) + "\" width=\"" + number(box_w) +
+               "\" height=\"14\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"none\"/>\n";
+        svg += "<text stroke=\"none\" x=\"" + number(label_x) + "\" y=\"" + number(label_y) + "\" fill=\"" +
+               marker.color + "\" text-anchor=\"" + (right_side ? "end" : "start") + "\">" +
                escape(marker.label) + "</text>\n";
     }
     svg += "</svg>\n";

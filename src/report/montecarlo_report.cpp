@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/amount.hpp"
 #include "report/table.hpp"
 #include "scenario/shock_model.hpp"
 
@@ -59,20 +60,23 @@ std::string json(const MonteCarloReport& r) {
     return out.dump(2) + "\n";
 }
 
-Table entity_table(const MonteCarloReport& r, bool only_defaulting) {
+// Text and Markdown list at most this many entities; JSON and CSV list them all.
+constexpr std::size_t kEntitiesShown = 40;
+
+/// Entities with at least one default, by pd, at most kEntitiesShown of them.
+Table entity_table(const MonteCarloReport& r) {
     Table table({"entity", "type", "sigma", "lev", "pd", "95% interval", "defaults"},
                 {Table::Align::left, Table::Align::left, Table::Align::right, Table::Align::right,
                  Table::Align::right, Table::Align::right, Table::Align::right});
     std::vector<EntityDefaultRate> rows = r.result.entities;
-    if (only_defaulting) {
-        rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                  [](const auto& e) { return e.defaults == 0; }),
-                   rows.end());
-    }
+    rows.erase(std::remove_if(rows.begin(), rows.end(),
+                              [](const auto& e) { return e.defaults == 0; }),
+               rows.end());
     std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
         if (a.defaults != b.defaults) return a.defaults > b.defaults;
         return r.network.id(a.entity) < r.network.id(b.entity);
     });
+    if (rows.size() > kEntitiesShown) rows.resize(kEntitiesShown);
     for (const auto& e : rows) {
         const Entity& entity = r.network.entity(e.entity);
         table.add_row({entity.id, entity.type, fixed(r.sigma.at(e.entity), 3),
@@ -93,11 +97,37 @@ Table set_table(const MonteCarloReport& r) {
     return table;
 }
 
+// Machine-readable: plain numbers, every entity in network order.
+std::string csv(const MonteCarloReport& r) {
+    Table table({"id", "type", "sigma", "lev", "pd", "pd_low", "pd_high", "defaults"});
+    for (const auto& e : r.result.entities) {
+        const Entity& entity = r.network.entity(e.entity);
+        table.add_row({entity.id, entity.type, format_exact(r.sigma.at(e.entity)),
+                       format_exact(leverage(entity)), format_exact(e.pd),
+                       format_exact(e.interval.low), format_exact(e.interval.high),
+                       std::to_string(e.defaults)});
+    }
+    return table.csv();
+}
+
 std::string headline(const MonteCarloReport& r) {
     const MonteCarloResult& m = r.result;
     return std::string(to_string(r.model)) + " on " + r.source + ": " +
            std::to_string(m.scenarios) + " scenarios, seed " + std::to_string(m.seed) + ", rho " +
            fixed(m.rho, 2);
+}
+
+std::size_t defaulting(const MonteCarloResult& m) {
+    return static_cast<std::size_t>(std::count_if(m.entities.begin(), m.entities.end(),
+                                                  [](const auto& e) { return e.defaults > 0; }));
+}
+
+/// "... and N more" when the entity table was cut, else empty.
+std::string more_line(const MonteCarloResult& m) {
+    const std::size_t n = defaulting(m);
+    if (n <= kEntitiesShown) return {};
+    return "... and " + std::to_string(n - kEntitiesShown) +
+           " more entities with defaults (every entity: --format json or csv)\n";
 }
 
 std::string loss_line(const MonteCarloResult& m) {
@@ -129,14 +159,15 @@ std::string render_montecarlo(const MonteCarloReport& r, Format format) {
         case Format::json:
             return json(r);
         case Format::csv:
-            return entity_table(r, false).csv();
+            return csv(r);
         case Format::md: {
             std::string out = "# Monte Carlo: " + headline(r) + "\n\n";
             out += "Capital lost (share of total capital): " + loss_line(m) + ".\n\n";
             out += "Scenarios without any default: " + no_default + ".\n\n";
             out += "## Default probabilities (95% Wilson interval)\n\n";
-            const Table entities = entity_table(r, true);
+            const Table entities = entity_table(r);
             out += entities.empty() ? "No entity defaulted in any scenario.\n" : entities.markdown();
+            if (const std::string more = more_line(m); !more.empty()) out += "\n" + more;
             out += "\n## Most frequent default sets\n\n";
             const Table sets = set_table(r);
             out += sets.empty() ? "None.\n" : sets.markdown();
@@ -148,9 +179,10 @@ std::string render_montecarlo(const MonteCarloReport& r, Format format) {
     std::string out = "Monte Carlo: " + headline(r) + "\n\n";
     out += "capital lost (share of total capital): " + loss_line(m) + "\n";
     out += "scenarios without any default: " + no_default + "\n\n";
-    const Table entities = entity_table(r, true);
+    const Table entities = entity_table(r);
     out += "default probability (95% Wilson interval):\n";
     out += entities.empty() ? "  no entity defaulted in any scenario\n" : entities.text();
+    out += more_line(m);
     out += "\nmost frequent default sets:\n";
     const Table sets = set_table(r);
     out += sets.empty() ? "  none\n" : sets.text();

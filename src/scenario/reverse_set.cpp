@@ -167,6 +167,8 @@ private:
 
 }  // namespace
 
+bool monotone_in_defaults(Model model) { return model != Model::debtrank; }
+
 ReverseResult reverse_set(const std::vector<EntityIndex>& candidates,
                           const std::vector<std::string>& ids, const StressFunction& model,
                           const ReverseTarget& target, const SetSearchOptions& options) {

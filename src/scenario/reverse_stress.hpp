@@ -22,6 +22,7 @@ struct ReverseTarget {
     [[nodiscard]] bool reached_by(const StressResult& result) const;
 };
 
+enum class ReverseSearch : unsigned char { shock, set };
 enum class ReverseMethod : unsigned char { bisection, exact, greedy };
 [[nodiscard]] std::string_view to_string(ReverseMethod method);
 
@@ -57,6 +58,10 @@ struct SetSearchOptions {
                                         const std::vector<std::string>& ids,
                                         const StressFunction& model, const ReverseTarget& target,
                                         const SetSearchOptions& options);
+
+/// Whether more initial defaults never mean fewer defaults or less loss under this model
+/// (Furfine, linear DebtRank, clearing: yes; DebtRank's single propagation: no).
+[[nodiscard]] bool monotone_in_defaults(Model model);
 
 /// capital_lost_share of a result; logic_error if the model did not report it.
 [[nodiscard]] double loss_share_of(const StressResult& result);

@@ -16,7 +16,8 @@ ScenarioResult run_scenario(const Network& network, const Scenario& scenario,
         outcome.added = stage_losses(network, stage, options);
         cumulative += outcome.added;
         outcome.cumulative = cumulative;
-        outcome.result = model(shock_from_losses(network, cumulative, options.model));
+        outcome.shock = shock_from_losses(network, cumulative, options.model);
+        outcome.result = model(outcome.shock);
         for (const EntityOutcome& e : outcome.result.entities) {
             if (e.defaulted && !defaulted_before[e.entity]) outcome.new_defaults.push_back(e.entity);
         }

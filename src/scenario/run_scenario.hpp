@@ -16,7 +16,8 @@ struct StageOutcome {
     std::string name;
     ShockLosses added;       ///< what this stage's shocks added
     ShockLosses cumulative;  ///< after this stage
-    StressResult result;     ///< the model run from `cumulative`
+    ShockVector shock;       ///< the model's initial shock from `cumulative`
+    StressResult result;     ///< the model run from `shock`
     /// Entities in default after this stage but not after the previous one, ascending.
     std::vector<EntityIndex> new_defaults;
 };

@@ -1,9 +1,16 @@
 #include "circularity/index.hpp"
 
+#include "circularity/pearce_scc.hpp"
+
 namespace crashchain {
 
 CircularityIndex index_circularity(const Network& network) {
-    return {build_hop_graph(network), strong_component_labels(network), id_ranks(network)};
+    CircularityIndex index;
+    index.hops = build_hop_graph(network);
+    // The hops connect exactly the entities the contracts do, in fewer edges.
+    index.components = pearce_components(index.hops.first_hop, index.hops.to);
+    index.id_rank = id_ranks(network);
+    return index;
 }
 
 }  // namespace crashchain

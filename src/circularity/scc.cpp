@@ -3,61 +3,24 @@
 #include "circularity/index.hpp"
 
 #include <algorithm>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/graph/strong_components.hpp>
 #include <numeric>
-#include <utility>
+
+#include "circularity/pearce_scc.hpp"
 
 namespace crashchain {
-namespace {
-
-using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property,
-                                                    boost::no_property, boost::no_property,
-                                                    EntityIndex, ContractIndex>;
-
-/// A (from, to) view over the contracts, so the CSR is built without copying them to pairs.
-class ContractEndpoints {
-public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = std::pair<EntityIndex, EntityIndex>;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const value_type*;
-    using reference = value_type;
-
-    ContractEndpoints() = default;
-    explicit ContractEndpoints(const Contract* at) : at_(at) {}
-    value_type operator*() const { return {at_->from, at_->to}; }
-    ContractEndpoints& operator++() {
-        ++at_;
-        return *this;
-    }
-    ContractEndpoints operator++(int) {
-        ContractEndpoints copy = *this;
-        ++at_;
-        return copy;
-    }
-    bool operator==(const ContractEndpoints& other) const { return at_ == other.at_; }
-    bool operator!=(const ContractEndpoints& other) const { return at_ != other.at_; }
-
-private:
-    const Contract* at_ = nullptr;
-};
-
-}  // namespace
 
 ComponentLabels strong_component_labels(const Network& network) {
+    // The contracts' endpoints as a CSR graph by one counting sort (parallel contracts and
+    // self-loops are harmless to the search).
     const auto& contracts = network.contracts();
-    ComponentLabels result;
-    result.label.resize(network.entity_count());
-    if (network.entity_count() == 0) return result;
-    const CsrGraph graph(boost::edges_are_unsorted_multi_pass,
-                         ContractEndpoints(contracts.data()),
-                         ContractEndpoints(contracts.data() + contracts.size()),
-                         network.entity_count());
-    result.count = static_cast<std::uint32_t>(boost::strong_components(
-        graph, boost::make_iterator_property_map(result.label.begin(),
-                                                 boost::get(boost::vertex_index, graph))));
-    return result;
+    const std::size_t n = network.entity_count();
+    std::vector<std::uint32_t> offsets(n + 1, 0);
+    for (const Contract& c : contracts) ++offsets[c.from + 1];
+    for (std::size_t v = 0; v < n; ++v) offsets[v + 1] += offsets[v];
+    std::vector<std::uint32_t> targets(contracts.size());
+    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (const Contract& c : contracts) targets[fill[c.from]++] = c.to;
+    return pearce_components(offsets, targets);
 }
 
 std::vector<std::uint32_t> id_ranks(const Network& network) {

@@ -22,6 +22,7 @@ void add_dot_command(CLI::App& app) {
         std::string title;
         bool no_legend = false;
         bool no_edge_labels = false;
+        bool show_isolated = false;
         bool force = false;
         std::string highlight;
         StressCliOptions stress;
@@ -46,10 +47,12 @@ void add_dot_command(CLI::App& app) {
     command->add_flag("--no-legend", options->no_legend, "leave out the legend");
     command->add_flag("--no-edge-labels", options->no_edge_labels,
                       "leave out the `kind $amount` labels on contracts");
+    command->add_flag("--show-isolated", options->show_isolated,
+                      "draw entities left without contracts by --kinds/--status/--min-amount");
     command->add_flag("--force", options->force,
                       "lay out SVG/PNG/PDF even above 500 entities or 400 contracts");
     command->add_option("--highlight", options->highlight,
-                        "cycles: draw circular deals in red and boxes around circular groups")
+                        "cycles: draw circular deals in red and tint circular groups")
         ->check(CLI::IsMember({"cycles"}));
     command->add_option("--max-length", options->max_length,
                         "with --highlight cycles: longest cycle drawn (default 8)");
@@ -70,6 +73,10 @@ void add_dot_command(CLI::App& app) {
                                                 : source_name(options->input.source);
         diagram.legend = !options->no_legend;
         diagram.edge_labels = !options->no_edge_labels;
+        // After a contract filter, entities with nothing left to draw are clutter.
+        const bool filtered = !options->input.kinds.empty() || !options->input.statuses.empty() ||
+                              !options->input.min_amount.empty();
+        diagram.hide_isolated = filtered && !options->show_isolated;
         DiagramOverlay overlay;
         const bool stress = !options->stress.model.empty();
         if (stress && !options->highlight.empty()) {

@@ -20,8 +20,6 @@
 namespace crashchain::cli {
 namespace {
 
-constexpr std::size_t kMaxScenarios = 100'000'000;  // the loss sample is kept: 800 MB
-
 /// A progress bar on stderr for runs longer than a second, only when stderr is a terminal.
 class ProgressBar {
 public:
@@ -56,14 +54,6 @@ private:
     Clock::time_point start_;
     Clock::time_point last_;
 };
-
-std::vector<HistogramMarker> tail_markers(const MonteCarloResult& result) {
-    const auto& l = result.loss;
-    return {{l.level95.var, "VaR 95% " + format_percent(l.level95.var), "#e67e22", false},
-            {l.level95.es, "ES 95% " + format_percent(l.level95.es), "#e67e22", true},
-            {l.level99.var, "VaR 99% " + format_percent(l.level99.var), "#c0392b", false},
-            {l.level99.es, "ES 99% " + format_percent(l.level99.es), "#c0392b", true}};
-}
 
 }  // namespace
 
@@ -105,9 +95,9 @@ void add_montecarlo_command(CLI::App& app) {
     add_output_options(*command, options->output);
     command->final_callback([options] {
         const Options& o = *options;
-        if (o.scenarios == 0 || o.scenarios > kMaxScenarios) {
+        if (o.scenarios == 0 || o.scenarios > kMaxMonteCarloScenarios) {
             throw InputError("--scenarios: " + std::to_string(o.scenarios) +
-                             " is outside 1.." + std::to_string(kMaxScenarios));
+                             " is outside 1.." + std::to_string(kMaxMonteCarloScenarios));
         }
         if (!(o.rho >= 0.0 && o.rho <= 1.0)) {
             throw InputError("--rho: " + format_exact(o.rho) +

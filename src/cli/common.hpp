@@ -50,5 +50,6 @@ void add_reverse_command(CLI::App& app);
 void add_stress_command(CLI::App& app);
 void add_rank_command(CLI::App& app);
 void add_report_command(CLI::App& app);
+void add_cycles_command(CLI::App& app);
 
 }  // namespace crashchain::cli

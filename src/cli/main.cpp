@@ -23,6 +23,7 @@ int run(int argc, char** argv) {
     crashchain::cli::add_stress_command(app);
     crashchain::cli::add_rank_command(app);
     crashchain::cli::add_report_command(app);
+    crashchain::cli::add_cycles_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

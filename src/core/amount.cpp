@@ -101,8 +101,15 @@ std::string format_amount(Dollars amount) {
 }
 
 std::string format_exact(double value) {
-    char buffer[64];
-    auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    // Plain digits where they stay short (spreadsheets and readers see 40000000000, not
+    // 4e+10); scientific notation only for the extremes. Both are the shortest text that
+    // reads back to the same double.
+    const double magnitude = std::fabs(value);
+    const bool plain = value == 0 || (magnitude >= 1e-5 && magnitude < 1e21);
+    char buffer[400];
+    auto [ptr, ec] = plain ? std::to_chars(buffer, buffer + sizeof buffer, value,
+                                           std::chars_format::fixed)
+                           : std::to_chars(buffer, buffer + sizeof buffer, value);
     if (ec != std::errc{}) return "nan";
     return {buffer, ptr};
 }

@@ -23,7 +23,8 @@ inline constexpr std::string_view kAmountExpected = "expected e.g. 100B, $1.4T, 
 /// `$1.4T`, `$300B`, `$6.3B`, `$950M`, `$12K`, `$500`, `-$2B`: for terminal tables.
 [[nodiscard]] std::string format_amount(Dollars amount);
 
-/// Shortest decimal text that reads back to the same double (for DOT/CSV writers).
+/// Shortest decimal text that reads back to the same double (for DOT/CSV writers): plain
+/// digits for magnitudes in [1e-5, 1e21) (`40000000000`, `0.25`), scientific notation beyond.
 [[nodiscard]] std::string format_exact(double value);
 
 }  // namespace crashchain

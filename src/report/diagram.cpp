@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_set>
@@ -154,11 +153,19 @@ public:
     DotWriter(const Network& network, const DiagramOverlay& overlay, const DiagramOptions& options)
         : network_(network), overlay_(overlay), options_(options),
           names_(node_names(network)), widths_(network),
-          marked_(network.entity_count(), false) {
+          marked_(network.entity_count(), false), drawn_(network.entity_count(), true) {
         for (const auto& [entity, mark] : overlay.entities) marked_[entity] = true;
         for (const auto& [contract, mark] : overlay.contracts) {
             marked_[network.contract(contract).from] = true;
             marked_[network.contract(contract).to] = true;
+        }
+        if (options.hide_isolated) {
+            std::vector<bool> kept = marked_;
+            for (const auto& c : network.contracts()) kept[c.from] = kept[c.to] = true;
+            for (const auto& group : overlay.groups) {
+                for (EntityIndex member : group.members) kept[member] = true;
+            }
+            drawn_ = std::move(kept);
         }
     }
 
@@ -168,9 +175,9 @@ public:
         for (std::size_t g = 0; g < overlay_.groups.size(); ++g) {
             const auto& group = overlay_.groups[g];
             out_ << "  subgraph cluster_group_" << g << " {\n    label="
-                 << dot_text::quoted(group.title) << "; style=\"rounded,dashed\"; color=\""
-                 << (group.color.empty() ? "#555555" : group.color)
-                 << "\"; fontsize=14; penwidth=1.5;\n";
+                 << dot_text::quoted(group.title) << "; style=\"rounded,dashed\"; color="
+                 << dot_text::quoted(group.color.empty() ? "#555555" : group.color)
+                 << "; fontsize=14; penwidth=1.5;\n";
             for (EntityIndex member : group.members) {
                 out_ << "  ";
                 entity(member);
@@ -179,10 +186,10 @@ public:
             out_ << "  }\n";
         }
         for (EntityIndex i = 0; i < network_.entity_count(); ++i) {
-            if (!in_group[i]) entity(i);
+            if (!in_group[i] && drawn_[i]) entity(i);
         }
         for (ContractIndex c = 0; c < network_.contract_count(); ++c) contract(c);
-        if (options_.legend) out_ << diagram_legend(network_, overlay_, legend_prefix());
+        if (options_.legend) out_ << diagram_legend(network_, overlay_, drawn_, legend_prefix());
         out_ << "}\n";
         return out_.str();
     }
@@ -193,10 +200,18 @@ private:
         const std::string title = options_.title.empty() ? name : options_.title;
         Dollars volume = 0;
         for (const auto& c : network_.contracts()) volume += c.amount;
-        std::string stats = std::to_string(network_.entity_count()) + " entities, " +
-                            std::to_string(network_.contract_count()) + " contracts, " +
-                            format_amount(volume) + " in total";
-        out_ << "// crashchain diagram: " << dot_text::valid_utf8(title)
+        const auto hidden = static_cast<std::size_t>(std::count(drawn_.begin(), drawn_.end(), false));
+        const auto count = [](std::size_t n, const char* one, const char* many) {
+            return std::to_string(n) + " " + (n == 1 ? one : many);
+        };
+        std::string stats = count(network_.entity_count(), "entity", "entities");
+        if (hidden != 0) stats += " (" + std::to_string(hidden) + " without contracts not shown)";
+        stats += ", " + count(network_.contract_count(), "contract", "contracts") + ", " +
+                 format_amount(volume) + " in total";
+        std::string comment = dot_text::valid_utf8(title);  // one line, whatever the title
+        std::replace_if(comment.begin(), comment.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20; }, ' ');
+        out_ << "// crashchain diagram: " << comment
              << " (render with `crashchain dot -o FILE.svg` or Graphviz `dot -Tsvg`)\n";
         out_ << "digraph " << dot_text::node_name(name).value_or("network") << " {\n";
         // A table rather than <BR/> lines: descenders of the large title would touch the
@@ -261,9 +276,9 @@ private:
         if (!note.empty()) {
             out_ << "<BR/><FONT POINT-SIZE=\"10\"><I>" << dot_text::html(note) << "</I></FONT>";
         }
-        out_ << ">, shape=" << type.shape << ", style=\"" << type.style << "\", fillcolor=\""
-             << fill << "\", color=\"" << border << "\", fontcolor=\"" << text
-             << "\", penwidth=" << number(pen);
+        out_ << ">, shape=" << type.shape << ", style=\"" << type.style
+             << "\", fillcolor=" << dot_text::quoted(fill) << ", color=" << dot_text::quoted(border)
+             << ", fontcolor=" << dot_text::quoted(text) << ", penwidth=" << number(pen);
         if (type.peripheries != 1) out_ << ", peripheries=" << type.peripheries;
         out_ << ", tooltip=" << dot_text::quoted(entity_tooltip(e)) << "];\n";
     }
@@ -288,13 +303,15 @@ private:
         } else if (is_non_binding(c.status)) {
             color += "99";  // translucent: a commitment that may not happen
         }
-        out_ << "  " << names_[c.from] << " -> " << names_[c.to] << " [color=\"" << color
-             << "\", style=" << kind.style << ", penwidth=" << number(pen);
+        out_ << "  " << names_[c.from] << " -> " << names_[c.to]
+             << " [color=" << dot_text::quoted(color) << ", style=" << kind.style
+             << ", penwidth=" << number(pen);
         if (is_non_binding(c.status)) out_ << ", arrowhead=onormal";
         if (options_.edge_labels || (marked && !mark->second.label.empty())) {
             const std::string label =
                 marked && !mark->second.label.empty() ? mark->second.label : contract_label(c);
-            out_ << ", label=" << dot_text::quoted(label) << ", fontcolor=\"" << text_color << "\"";
+            out_ << ", label=" << dot_text::quoted(label)
+                 << ", fontcolor=" << dot_text::quoted(text_color);
         }
         out_ << ", tooltip=" << dot_text::quoted(contract_tooltip(network_, c)) << "];\n";
     }
@@ -316,6 +333,7 @@ private:
     std::vector<std::string> names_;
     WidthScale widths_;
     std::vector<bool> marked_;
+    std::vector<bool> drawn_;
     std::ostringstream out_;
 };
 

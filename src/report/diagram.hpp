@@ -76,6 +76,9 @@ struct DiagramOptions {
     NodeNames names = NodeNames::label;
     bool legend = true;
     bool edge_labels = true;
+    /// Leave out entities without any contract (unless the overlay marks or groups them); the
+    /// title says how many. Useful after --kinds/--status/--min-amount.
+    bool hide_isolated = false;
 };
 
 /// The styled DOT text of `network` with `overlay` drawn on top. Entity ids are the DOT node

@@ -22,7 +22,7 @@ std::string_view opaque(std::string_view color) {
 std::string cell(int width, std::string_view color) {
     std::string text = "<TD FIXEDSIZE=\"TRUE\" WIDTH=\"" + std::to_string(width) +
                        "\" HEIGHT=\"3\"";
-    if (!color.empty()) text += " BGCOLOR=\"" + std::string(color) + "\"";
+    if (!color.empty()) text += " BGCOLOR=\"" + dot_text::html(color) + "\"";
     return text + "></TD>";
 }
 
@@ -37,7 +37,7 @@ std::string line_sample(std::string_view color, std::string_view style, bool hol
         bar = cell(30, color);
     }
     return "<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\"><TR>" + bar +
-           "<TD><FONT COLOR=\"" + std::string(opaque(color)) + "\">" +
+           "<TD><FONT COLOR=\"" + dot_text::html(opaque(color)) + "\">" +
            (hollow_arrow ? "&#9655;" : "&#9654;") + "</FONT></TD></TR></TABLE>";
 }
 
@@ -45,13 +45,13 @@ class LegendTable {
 public:
     void swatch(const std::string& caption, std::string_view fill, std::string_view border) {
         rows_ += "<TR><TD FIXEDSIZE=\"TRUE\" WIDTH=\"30\" HEIGHT=\"12\" BORDER=\"1\" COLOR=\"" +
-                 std::string(border) + "\" BGCOLOR=\"" + std::string(fill) +
+                 dot_text::html(border) + "\" BGCOLOR=\"" + dot_text::html(fill) +
                  "\"></TD><TD ALIGN=\"LEFT\">" + dot_text::html(caption) + "</TD></TR>";
     }
     void line(const std::string& caption, std::string_view color, std::string_view style,
               bool hollow_arrow = false) {
         rows_ += "<TR><TD>" + line_sample(color, style, hollow_arrow) +
-                 "</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"" + std::string(opaque(color)) + "\">" +
+                 "</TD><TD ALIGN=\"LEFT\"><FONT COLOR=\"" + dot_text::html(opaque(color)) + "\">" +
                  dot_text::html(caption) + "</FONT></TD></TR>";
     }
     void note(const std::string& text) {
@@ -123,7 +123,7 @@ void network_entries(LegendTable& table, const Network& network) {
 }  // namespace
 
 std::string diagram_legend(const Network& network, const DiagramOverlay& overlay,
-                           const std::string& prefix) {
+                           const std::vector<bool>& drawn, const std::string& prefix) {
     // The prefix is ASCII and ends in ':', so these names are always spellable.
     const auto name = [&](const std::string& suffix) {
         return *dot_text::node_name(prefix + suffix);
@@ -136,7 +136,9 @@ std::string diagram_legend(const Network& network, const DiagramOverlay& overlay
             << "];\n";
     }
     std::set<std::string_view> types;
-    for (const auto& e : network.entities()) types.insert(entity_type_style(e.type).type);
+    for (EntityIndex i = 0; i < network.entity_count(); ++i) {
+        if (drawn[i]) types.insert(entity_type_style(network.entity(i).type).type);
+    }
     // When the overlay recolours entities, fill no longer means type: show shapes only.
     const bool recoloured =
         overlay.fade_unmarked ||

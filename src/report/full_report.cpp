@@ -3,6 +3,9 @@
 #include <cstdio>
 
 #include "core/amount.hpp"
+#include "report/cycles_report.hpp"
+#include "report/montecarlo_report.hpp"
+#include "report/scenario_sections.hpp"
 #include "report/stress_report.hpp"
 #include "report/summary_report.hpp"
 #include "report/table.hpp"
@@ -16,59 +19,21 @@ std::string percent(double share) {
     return buffer;
 }
 
-std::string cycle_text(const Network& network, const CycleResult& cycles, const Cycle& cycle) {
-    std::string text;
-    for (EntityIndex e : cycles.nodes_of(cycle)) text += network.entity(e).display_name() + " → ";
-    return text + network.entity(cycles.nodes_of(cycle).front()).display_name();
-}
-
-std::string hop_kinds(const Network& network, const CycleResult& cycles, const Cycle& cycle) {
-    std::string text;
-    for (std::uint32_t i = 0; i < cycle.length; ++i) {
-        if (i > 0) text += ", ";
-        std::string kinds;
-        for (ContractIndex c : cycles.contracts_of(cycle, i)) {
-            const std::string kind(to_string(network.contract(c).kind));
-            if (kinds.find(kind) == std::string::npos) kinds += (kinds.empty() ? "" : "+") + kind;
-        }
-        text += kinds + " " + format_amount(cycles.amount_of(cycle, i));
-    }
-    return text;
-}
-
 std::string circularity_section(const Network& network, const FullReportData& data) {
+    const auto& circulation = data.circularity.circulation;
     std::string out = "## How circular is the money\n\n";
-    const auto& circulation = data.circulation;
     out += "Maximum circulation: **" + format_amount(circulation.value) + "** of " +
            format_amount(circulation.total) + " in contracts (**" + percent(circulation.share) +
-           "**) can go round in circles: the gross notional that conservative compression could "
-           "remove without changing any entity's net position.\n\n";
-    out += std::to_string(data.components.components.size()) +
-           " circular group(s) (strongly connected components):\n\n";
-    for (std::size_t k = 0; k < data.components.components.size(); ++k) {
-        std::string members;
-        for (EntityIndex e : data.components.components[k]) {
-            members += (members.empty() ? "" : ", ") + network.id(e);
-        }
-        out += "- group " + std::to_string(k + 1) + " (" +
-               std::to_string(data.components.components[k].size()) + "): " + members + "\n";
-    }
-    out += "\n" + std::to_string(data.cycles.cycles.size()) +
-           (data.cycles.truncated ? " (truncated)" : "") +
-           " elementary cycles of up to 8 entities; the largest by bottleneck:\n\n";
-    Table table({"cycle", "hops", "bottleneck", "volume"},
-                {Table::Align::left, Table::Align::left, Table::Align::right, Table::Align::right});
-    for (std::size_t i = 0; i < data.cycles.cycles.size() && i < data.top; ++i) {
-        const Cycle& cycle = data.cycles.cycles[i];
-        table.add_row({cycle_text(network, data.cycles, cycle),
-                       hop_kinds(network, data.cycles, cycle), format_amount(cycle.bottleneck),
-                       format_amount(cycle.volume)});
-    }
-    out += table.markdown() + "\n";
+           "**) can go round in circles.\n\n";
     if (!data.cycles_diagram.empty()) {
-        out += "![Circular deals](" + data.cycles_diagram + ")\n\n";
+        out += "![Circular deals: cycle contracts in red, circular groups tinted](" +
+               data.cycles_diagram + ")\n\n";
     }
-    return out;
+    CyclesReportOptions options;
+    options.top = data.top;
+    options.limit = CycleOptions{}.limit;
+    options.max_length = data.max_cycle_length;
+    return out + render_cycles_sections(network, data.circularity, options, "###") + "\n";
 }
 
 std::string model_section(const Network& network, const FullReportData& data,
@@ -107,6 +72,8 @@ std::string render_full_report(const Network& network, const FullReportData& dat
     out += circularity_section(network, data);
     out += "## What breaks, in what order\n\n";
     for (const auto& section : data.models) out += model_section(network, data, section);
+    out += scenarios_section(network, data);
+    if (data.monte_carlo) out += monte_carlo_section(network, *data.monte_carlo, data.top);
     return out;
 }
 
@@ -115,10 +82,11 @@ std::string render_report_summary(const Network& network, const FullReportData& 
     std::string out = data.name + ": " + std::to_string(data.summary.entities) + " entities, " +
                       std::to_string(data.summary.contracts) + " contracts, " +
                       format_amount(data.summary.volume) + "\n";
-    out += "circularity: " + percent(data.circulation.share) + " of the money can circulate (" +
-           format_amount(data.circulation.value) + "), " +
-           std::to_string(data.components.components.size()) + " circular group(s), " +
-           std::to_string(data.cycles.cycles.size()) + " cycles\n";
+    const CircularityReport& circularity = data.circularity;
+    out += "circularity: " + percent(circularity.circulation.share) +
+           " of the money can circulate (" + format_amount(circularity.circulation.value) + "), " +
+           std::to_string(circularity.sccs.components.size()) + " circular group(s), " +
+           std::to_string(circularity.cycles.cycles.size()) + " cycles\n";
     for (const auto& section : data.models) {
         out += std::string(to_string(section.model)) + ": ";
         if (section.unavailable) {
@@ -133,6 +101,14 @@ std::string render_report_summary(const Network& network, const FullReportData& 
         out += "most systemic " + network.id(first.entity) + " (capital lost " +
                percent(first.capital_lost_share) + ", " + std::to_string(first.defaults_caused) +
                " defaults caused)\n";
+    }
+    out += scenarios_summary(data);
+    if (data.monte_carlo && !data.monte_carlo->unavailable) {
+        const auto& loss = data.monte_carlo->result.loss;
+        out += "monte carlo (" + std::string(to_string(data.monte_carlo->model)) + ", " +
+               std::to_string(data.monte_carlo->result.scenarios) + " scenarios): mean loss " +
+               format_percent(loss.mean) + ", VaR 99% " + format_percent(loss.level99.var) +
+               ", ES 99% " + format_percent(loss.level99.es) + "\n";
     }
     out += "report: " + folder + "/report.md\n";
     return out;

@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "circularity/circulation.hpp"
-#include "circularity/cycles.hpp"
-#include "circularity/scc.hpp"
+#include "circularity/circularity.hpp"
 #include "contagion/stress.hpp"
 #include "model/summary.hpp"
+#include "scenario/monte_carlo.hpp"
 #include "scenario/rank.hpp"
+#include "scenario/run_scenario.hpp"
 
 namespace crashchain {
 
@@ -27,15 +27,30 @@ struct ModelSection {
     std::string diagram_file;  ///< the chain diagram, relative to the report folder
 };
 
+/// One scenario file run through every model that can run on the network.
+struct ScenarioSection {
+    std::string file;  ///< as given (or the shipped file's path)
+    std::vector<ScenarioResult> runs;  ///< one per model, in the order of `models`
+};
+
+/// The Monte Carlo loss distribution under one model.
+struct MonteCarloSection {
+    Model model = Model::furfine;
+    std::optional<std::string> unavailable;
+    MonteCarloResult result;
+    std::string histogram_file;  ///< relative to the report folder
+};
+
 struct FullReportData {
     std::string name;
     NetworkSummary summary;
-    SccResult components;
-    CycleResult cycles;
-    CirculationResult circulation;
+    CircularityReport circularity;
+    std::size_t max_cycle_length = 8;
     std::string network_diagram;  ///< file names relative to the report folder
     std::string cycles_diagram;
     std::vector<ModelSection> models;
+    std::vector<ScenarioSection> scenarios;
+    std::optional<MonteCarloSection> monte_carlo;
     std::size_t top = 10;  ///< rows per table
 };
 

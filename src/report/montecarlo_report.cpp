@@ -143,8 +143,11 @@ std::string format_percent(double share) {
     const double percent = share * 100;
     if (percent == 0) return "0%";
     char buffer[48];
-    if (std::fabs(percent) >= 1e-3) {
-        std::snprintf(buffer, sizeof buffer, "%.3g%%", percent);
+    if (std::fabs(percent) >= 99.95) {
+        std::snprintf(buffer, sizeof buffer, "%.1f%%", percent);
+    } else if (std::fabs(percent) >= 1e-3) {
+        // '#' keeps the significant zeros: 10.0%, not 10%.
+        std::snprintf(buffer, sizeof buffer, "%#.3g%%", percent);
     } else {
         std::snprintf(buffer, sizeof buffer, "%.1e%%", percent);
     }
@@ -187,6 +190,14 @@ std::string render_montecarlo(const MonteCarloReport& r, Format format) {
     const Table sets = set_table(r);
     out += sets.empty() ? "  none\n" : sets.text();
     return out;
+}
+
+std::vector<HistogramMarker> tail_markers(const MonteCarloResult& result) {
+    const auto& l = result.loss;
+    return {{l.level95.var, "VaR 95% " + format_percent(l.level95.var), "#e67e22", false},
+            {l.level95.es, "ES 95% " + format_percent(l.level95.es), "#e67e22", true},
+            {l.level99.var, "VaR 99% " + format_percent(l.level99.var), "#c0392b", false},
+            {l.level99.es, "ES 99% " + format_percent(l.level99.es), "#c0392b", true}};
 }
 
 }  // namespace crashchain

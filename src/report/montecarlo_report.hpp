@@ -7,6 +7,7 @@
 
 #include "model/network.hpp"
 #include "report/format.hpp"
+#include "report/histogram.hpp"
 #include "scenario/monte_carlo.hpp"
 
 namespace crashchain {
@@ -24,7 +25,11 @@ struct MonteCarloReport {
 /// Text/Markdown: summary, loss line, entities with pd > 0 by pd, top sets. CSV: every entity.
 [[nodiscard]] std::string render_montecarlo(const MonteCarloReport& report, Format format);
 
-/// A share as a percentage with three significant digits: `12.3%`, `0.0412%`, `0%`.
+/// VaR and ES at 95% and 99% as markers on the loss histogram.
+[[nodiscard]] std::vector<HistogramMarker> tail_markers(const MonteCarloResult& result);
+
+/// A share as a percentage with three significant digits: `12.3%`, `10.0%`, `0.0412%`,
+/// `100.0%`, `0%`.
 [[nodiscard]] std::string format_percent(double share);
 
 }  // namespace crashchain

@@ -15,6 +15,9 @@
 
 namespace crashchain {
 
+/// Most scenarios a run accepts: the loss sample is kept (8 bytes each, 800 MB at the limit).
+inline constexpr std::size_t kMaxMonteCarloScenarios = 100'000'000;
+
 struct MonteCarloOptions {
     std::size_t scenarios = 10000;
     std::uint64_t seed = 1;

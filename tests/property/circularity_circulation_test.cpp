@@ -91,6 +91,10 @@ TEST(CirculationProperty, SmallRandomNetworksMatchCycleCanceling) {
         expect_valid(net, r);
         const double independent = boost_max_circulation(net);
         EXPECT_NEAR(r.value, independent, 1e-9 * std::max(independent, 1.0));
+        const auto simplex = max_circulation(net, index_circularity(net),
+                                             CirculationSolver::network_simplex);
+        expect_valid(net, simplex);
+        EXPECT_NEAR(simplex.value, independent, 1e-9 * std::max(independent, 1.0));
     }
 }
 
@@ -105,6 +109,9 @@ TEST(CirculationProperty, GeneratedNetworksAreFeasibleAndCertified) {
         const auto r = max_circulation(net);
         expect_valid(net, r);
         EXPECT_GT(r.value, 0);
+        const auto simplex = max_circulation(net, index_circularity(net),
+                                             CirculationSolver::network_simplex);
+        EXPECT_NEAR(simplex.value, r.value, 1e-9 * r.value);
     }
 }
 

@@ -39,6 +39,17 @@ TEST(FormatAmount, PicksUnitAndTrimsZeros) {
     EXPECT_EQ(format_amount(999.9e9), "$1T");
 }
 
+TEST(FormatExact, PlainDigitsExceptAtTheExtremes) {
+    EXPECT_EQ(format_exact(4e10), "40000000000");
+    EXPECT_EQ(format_exact(0.25), "0.25");
+    EXPECT_EQ(format_exact(0), "0");
+    EXPECT_EQ(format_exact(-1.5e6), "-1500000");
+    EXPECT_EQ(format_exact(0.24742268041237114), "0.24742268041237114");
+    EXPECT_EQ(format_exact(1e21), "1e+21");
+    EXPECT_EQ(format_exact(1e308), "1e+308");
+    EXPECT_EQ(format_exact(2.5e-7), "2.5e-07");
+}
+
 TEST(FormatExact, RoundTrips) {
     for (double v : {0.1, 1e308, 1e-308, 123456789.123, 6.3e9}) {
         EXPECT_EQ(parse_amount(format_exact(v)), v);

@@ -185,6 +185,26 @@ TEST(DiagramOverlay, LegendNamesNeverClashWithEntities) {
     EXPECT_EQ(attr(node(graph.get(), "_legend:type:lab"), "shape"), "ellipse");
 }
 
+TEST(DiagramOverlay, HostileTextStaysInsideItsQuotes) {
+    DiagramOverlay overlay;
+    overlay.subtitle = "</FONT></TD></TR></TABLE>> ]; evil [";
+    overlay.groups.push_back({"a \"group\" }", {0}, "red\" ]; evil2 [ x=\""});
+    overlay.contracts[0] = {"#123456\"; evil3 [", "<label> \\ \""};
+    overlay.entities[1].fill = "#abcdef\" ]; evil4 [";
+    overlay.legend.push_back({"</TD>", "\"><evil5", false});
+    DiagramOptions options;
+    options.title = "two\nlines */ } // ";
+    const std::string dot = diagram_dot(chain(), overlay, options);
+    auto graph = parse(dot);
+    ASSERT_NE(graph, nullptr);
+    for (const char* evil : {"evil", "evil2", "evil3", "evil4", "evil5", "x"}) {
+        EXPECT_EQ(node(graph.get(), evil), nullptr) << evil;
+    }
+    EXPECT_EQ(attr(edge(graph.get(), "A", "B"), "label"), "<label> \\\\ \"");
+    EXPECT_EQ(attr(agsubg(graph.get(), const_cast<char*>("cluster_group_0"), 0), "label"),
+              "a \"group\" }");
+}
+
 TEST(DotText, NodeNames) {
     EXPECT_EQ(dot_text::node_name("OpenAI"), "OpenAI");
     EXPECT_EQ(dot_text::node_name("xAI_SPV2"), "xAI_SPV2");

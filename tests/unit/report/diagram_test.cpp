@@ -144,6 +144,30 @@ TEST(DiagramDot, NodesStyledByEntityType) {
     EXPECT_NE(attr(openai, "tooltip").find("OpenAI (lab)"), std::string::npos);
 }
 
+TEST(DiagramDot, IsolatedEntitiesHiddenOnRequest) {
+    Network net;
+    net.add_entity(make_entity("A", "lab"));
+    net.add_entity(make_entity("B", "lab"));
+    net.add_entity(make_entity("C", "sovereign"));  // no contract
+    net.add_entity(make_entity("D", "bank"));       // no contract, but the overlay marks it
+    net.add_contract(make_contract(0, 1, ContractKind::equity, 1e9));
+    DiagramOverlay overlay;
+    overlay.entities[3].round = 0;
+    DiagramOptions options;
+    auto graph = parse(diagram_dot(net, overlay, options));
+    EXPECT_NE(node(graph.get(), "C"), nullptr);  // shown by default
+    EXPECT_NE(node(graph.get(), "legend:type:sovereign"), nullptr);
+    options.hide_isolated = true;
+    graph = parse(diagram_dot(net, overlay, options));
+    EXPECT_EQ(node(graph.get(), "C"), nullptr);
+    EXPECT_NE(node(graph.get(), "D"), nullptr);
+    EXPECT_EQ(node(graph.get(), "legend:type:sovereign"), nullptr);
+    EXPECT_NE(node(graph.get(), "legend:type:bank"), nullptr);
+    EXPECT_NE(attr(graph.get(), "label")
+                  .find("4 entities (1 without contracts not shown), 1 contract, $1B in total"),
+              std::string::npos);
+}
+
 TEST(DiagramDot, LongNamesShortenedOrIdsShown) {
     Network net;
     Entity e = make_entity("CrusoeAbilene", "spv", 5e9);

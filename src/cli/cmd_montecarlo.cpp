@@ -121,16 +121,24 @@ void add_montecarlo_command(CLI::App& app) {
         bar.finish();
 
         const std::string source = source_name(o.input.source);
-        if (!o.histogram.empty()) {
-            HistogramOptions h;
-            h.title = "Monte Carlo: " + std::string(to_string(stress.model)) + " on " + source +
-                      ", " + std::to_string(result.scenarios) + " scenarios";
-            h.x_label = "capital lost (share of total capital)";
-            write_file_atomically(o.histogram,
-                                  render_histogram_svg(result.losses, tail_markers(result), h));
+        const std::string report = render_montecarlo({result, network, stress.model, source, sigma},
+                                                     output_format(o.output));
+        if (o.histogram.empty()) return emit(o.output, report);
+        HistogramOptions h;
+        h.title = "Monte Carlo: " + std::string(to_string(stress.model)) + " on " + source +
+                  ", " + std::to_string(result.scenarios) + " scenarios";
+        h.x_label = "capital lost (share of total capital)";
+        const std::string svg = render_histogram_svg(result.losses, tail_markers(result), h);
+        if (o.output.output.empty()) {
+            write_file_atomically(o.histogram, svg);
+            return emit(o.output, report);
         }
-        emit(o.output, render_montecarlo({result, network, stress.model, source, sigma},
-                                         output_format(o.output)));
+        // Two files from one run: both or neither (an unwritable -o must not leave the histogram).
+        write_pair_atomically(o.output.output, o.histogram,
+                              [&](std::ostream& out, std::ostream& svg_out) {
+                                  out << report;
+                                  svg_out << svg;
+                              });
     });
 }
 

@@ -47,7 +47,13 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
     try {
-        return run(argc, argv);
+        const int code = run(argc, argv);
+        // A full disk behind stdout (`> /dev/full`) must not pass for success.
+        if (!std::cout.flush()) {
+            std::cerr << "crashchain: cannot write to standard output\n";
+            return static_cast<int>(ExitCode::kBadInput);
+        }
+        return code;
     } catch (const crashchain::InputError& error) {
         for (const auto& d : error.diagnostics()) std::cerr << "crashchain: " << d.format() << "\n";
     } catch (const std::bad_alloc&) {

@@ -1,9 +1,11 @@
 #include "core/amount.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace crashchain {
 namespace {
@@ -60,6 +62,22 @@ std::string format_amount(Dollars amount) {
     if (!std::isfinite(amount)) return std::isnan(amount) ? "NaN" : (amount > 0 ? "inf" : "-inf");
     const std::string sign = amount < 0 ? "-" : "";
     double magnitude = std::fabs(amount);
+    char buffer[64];
+    if (magnitude >= 1e18) {
+        // A million trillion and more: "$1000000T" is already unreadable, and 1e300 would need
+        // 288 digits (the buffer would cut them into a wrong number). Three significant digits.
+        std::snprintf(buffer, sizeof buffer, "%.3g", magnitude);
+        if (!std::isfinite(std::strtod(buffer, nullptr))) {
+            // From 1.795e308 on, rounding gives 1.8e308, past the largest double (1.7977e308):
+            // such a figure would not read back. Cut instead of rounding.
+            std::snprintf(buffer, sizeof buffer, "%.2fe+308", std::floor(magnitude / 1e306) / 100);
+        }
+        std::string text = buffer;  // "1.23e+20"
+        const auto e = text.find('e');
+        std::string exponent = text.substr(e + 2);  // after "e+" (the magnitude is >= 1)
+        exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+        return sign + "$" + text.substr(0, e) + "e" + exponent;
+    }
     static constexpr std::array<std::pair<double, char>, 4> kUnits{
         {{1e12, 'T'}, {1e9, 'B'}, {1e6, 'M'}, {1e3, 'K'}}};
     char suffix = 0;
@@ -70,7 +88,6 @@ std::string format_amount(Dollars amount) {
             break;
         }
     }
-    char buffer[64];
     const int decimals = magnitude >= 99.95 ? 0 : magnitude >= 9.995 ? 1 : 2;
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, magnitude);
     std::string digits = buffer;

@@ -10,38 +10,93 @@
 #include "core/error.hpp"
 
 namespace crashchain {
+namespace {
+
 namespace fs = std::filesystem;
 
-void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
-    const fs::path target(path);
-    const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    // Built by appending: `"." + string` trips GCC 12's -Wrestrict false positive at -O3.
-    std::string temp_name = ".";
-    temp_name += target.filename().string();
-    temp_name += ".tmp" + std::to_string(::getpid());
-    const fs::path temp = folder / temp_name;
-    auto fail = [&](const std::string& why) {
-        std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw InputError(Diagnostic{path, std::nullopt, {}, "cannot write output: " + why});
-    };
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) fail(std::strerror(errno));
-        try {
-            write(out);
-        } catch (...) {
-            out.close();
-            std::error_code ignored;
-            fs::remove(temp, ignored);
-            throw;
-        }
-        out.flush();
-        if (!out) fail("write failed");
+/// A temporary file next to its target, removed on destruction unless renamed onto the target.
+class TempFile {
+public:
+    explicit TempFile(std::string path) : path_(std::move(path)) {
+        const fs::path target(path_);
+        const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+        // Built by appending: `"." + string` trips GCC 12's -Wrestrict false positive at -O3.
+        std::string name = ".";
+        name += target.filename().string();
+        name += ".tmp" + std::to_string(::getpid());
+        temp_ = folder / name;
+        out_.open(temp_, std::ios::binary | std::ios::trunc);
+        if (!out_) fail(std::strerror(errno));
     }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) fail(ec.message());
+    ~TempFile() {
+        if (renamed_) return;
+        out_.close();
+        std::error_code ignored;
+        fs::remove(temp_, ignored);
+    }
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+
+    std::ostream& stream() { return out_; }
+
+    /// Flushes and closes; a full disk shows up here as a failed stream.
+    void finish() {
+        out_.flush();
+        if (out_) out_.close();
+        if (!out_) fail("write failed");
+    }
+
+    /// Fails before anything is renamed if the target cannot be replaced by a file.
+    void check_target() {
+        std::error_code ec;
+        if (fs::is_directory(path_, ec)) fail(std::strerror(EISDIR));
+    }
+
+    void rename() {
+        std::error_code ec;
+        fs::rename(temp_, path_, ec);
+        if (ec) fail(ec.message());
+        renamed_ = true;
+    }
+
+    [[noreturn]] void fail(const std::string& why) const {
+        throw InputError(Diagnostic{path_, std::nullopt, {}, "cannot write output: " + why});
+    }
+
+private:
+    std::string path_;
+    fs::path temp_;
+    std::ofstream out_;
+    bool renamed_ = false;
+};
+
+}  // namespace
+
+void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& write) {
+    TempFile file(path);
+    write(file.stream());  // if it throws, the destructor removes the temporary file
+    file.finish();
+    file.rename();
+}
+
+void write_pair_atomically(const std::string& first, const std::string& second,
+                           const std::function<void(std::ostream&, std::ostream&)>& write) {
+    TempFile one(first);
+    TempFile two(second);
+    write(one.stream(), two.stream());
+    one.finish();
+    two.finish();
+    one.check_target();
+    two.check_target();
+    two.rename();
+    try {
+        one.rename();
+    } catch (const InputError&) {
+        // The pair is incomplete: take back the second file rather than leave it alone.
+        std::error_code ignored;
+        fs::remove(second, ignored);
+        throw;
+    }
 }
 
 void write_file_atomically(const std::string& path, std::string_view content) {

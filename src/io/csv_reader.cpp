@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <unordered_set>
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
@@ -94,7 +95,7 @@ private:
 
 std::string in_quotes(std::string_view text) {
     std::string quoted = "\"";  // appended: `"\"" + std::string` trips GCC 12 -Wrestrict at -O3
-    quoted += text;
+    quoted += shorten(text);
     return quoted + "\"";
 }
 
@@ -124,6 +125,7 @@ std::optional<Header> read_header(detail::CsvScanner& scanner, std::string_view 
     header.required.assign(required.size(), 0);
     std::vector<bool> seen(required.size(), false);
     bool ok = true;
+    std::unordered_set<std::string> names;
     for (std::size_t i = 0; i < scanner.fields().size(); ++i) {
         const std::string name(scanner.fields()[i]);
         if (name.empty()) {
@@ -131,11 +133,11 @@ std::optional<Header> read_header(detail::CsvScanner& scanner, std::string_view 
                                         " has no name (expected " + std::string(expected) + ")");
             ok = false;
         }
-        for (std::size_t j = 0; j < i; ++j) {
-            if (!name.empty() && header.names[j] == name) {
-                problem(scanner.line(), "header column " + in_quotes(name) + " appears twice");
-                ok = false;
-            }
+        // A set, not a scan of earlier columns: a hostile header of a million columns would
+        // otherwise take 10^12 comparisons.
+        if (!name.empty() && !names.insert(name).second) {
+            problem(scanner.line(), "header column " + in_quotes(name) + " appears twice");
+            ok = false;
         }
         bool is_required = false;
         for (std::size_t r = 0; r < required.size(); ++r) {
@@ -315,7 +317,8 @@ Network read_csv(std::istream& edges, std::istream* nodes, std::string_view edge
                                   [&](EntityIndex i) -> std::optional<std::size_t> {
                                       if (i < node_lines.size()) return node_lines[i];
                                       return std::nullopt;
-                                  });
+                                  },
+                                  edges_name);
     return network;
 }
 

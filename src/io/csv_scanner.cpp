@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "io/locate.hpp"
+
 namespace crashchain::detail {
 namespace {
 
@@ -58,6 +60,7 @@ void CsvScanner::refill() {
     if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);  // one record > buffer
     in_.read(buffer_.data() + end_, static_cast<std::streamsize>(buffer_.size() - end_));
     const auto got = static_cast<std::size_t>(in_.gcount());
+    if (std::memchr(buffer_.data() + end_, '\0', got) != nullptr) nul_seen_ = true;
     end_ += got;
     if (got == 0 || !in_) eof_ = true;
 }
@@ -71,12 +74,19 @@ bool CsvScanner::next() {
             continue;
         }
         record_line_ = next_line_;
+        const std::size_t start = begin_;
         const Parse result = parse_record();
         if (result == Parse::need_more) {
             refill();
             continue;
         }
         if (result == Parse::malformed) return true;
+        // Checked per record only once a NUL has been read at all, so text files pay nothing.
+        if (nul_seen_ && std::memchr(buffer_.data() + start, '\0', begin_ - start) != nullptr) {
+            error_ = std::string(kNulByte);
+            fields_.clear();
+            return true;
+        }
         if (fields_.size() == 1 && fields_[0].empty() && !record_quoted_) continue;  // blank line
         for (std::size_t i = 0; i < scratch_slots_.size(); ++i) {
             const auto [offset, length] = scratch_fields_[i];

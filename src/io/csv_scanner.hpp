@@ -44,6 +44,7 @@ private:
     std::size_t begin_ = 0;  ///< start of unparsed data
     std::size_t end_ = 0;    ///< end of valid data
     bool eof_ = false;
+    bool nul_seen_ = false;  ///< a NUL byte was read: records are checked for one
     std::size_t next_line_ = 1;
     std::size_t record_line_ = 0;
     bool record_quoted_ = false;  ///< a line holding only "" is a record, not a blank line

@@ -4,6 +4,7 @@
 #include <graphviz/cgraph.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -63,8 +64,37 @@ private:
     agerrlevel_t previous_level_;
 };
 
+/// cgraph's agmemread feeds the lexer one line per read, and flex re-scans the current token
+/// from its start after every read: a quoted string of L bytes over n lines costs L * n (a 2 MB
+/// note of 80-column lines took minutes). Reads of whole chunks make it L * L / 8 KiB (flex
+/// reads at most 8 KiB at a time), which the token limit below keeps small.
+struct ChunkReader {
+    std::string_view text;
+    std::size_t position = 0;
+};
+
+int read_chunk(void* channel, char* buffer, int size) {
+    auto* reader = static_cast<ChunkReader*>(channel);
+    const std::size_t count = std::min(static_cast<std::size_t>(std::max(size, 0)),
+                                       reader->text.size() - reader->position);
+    std::memcpy(buffer, reader->text.data() + reader->position, count);
+    reader->position += count;
+    return static_cast<int>(count);
+}
+
+Agraph_t* parse_graph(std::string_view text) {
+    ChunkReader reader{text};
+    Agiodisc_t io{read_chunk, AgIoDisc.putstr, AgIoDisc.flush};
+    Agdisc_t discipline{&AgMemDisc, &AgIdDisc, &io};
+    // The lexer's line counter is global; agmemread resets it after reading, as we do here.
+    agsetfile(nullptr);
+    Agraph_t* graph = agread(&reader, &discipline);
+    agsetfile(nullptr);
+    return graph;
+}
+
 /// `syntax error in line 3 near ';'` -> line 3, `DOT syntax error near ';'`.
-Diagnostic cgraph_diagnostic(std::string message, std::string_view file) {
+Diagnostic cgraph_diagnostic(std::string message, std::string_view file, std::string_view text) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     std::optional<std::size_t> line;
     if (auto at = message.find(" in line "); at != std::string::npos) {
@@ -73,7 +103,7 @@ Diagnostic cgraph_diagnostic(std::string message, std::string_view file) {
         while (end < message.size() && std::isdigit(static_cast<unsigned char>(message[end])) != 0) {
             number = number * 10 + static_cast<std::size_t>(message[end++] - '0');
         }
-        if (end > at + 9) line = number;
+        if (end > at + 9) line = detail::dot_real_line(text, number);
         if (message.compare(end, 9, " of input") == 0) end += 9;
         message.erase(at, end - at);
     }
@@ -104,7 +134,11 @@ std::string value_text(char* value) {
 
 std::string name_of(void* object) {
     const char* name = agnameof(object);
-    return name == nullptr || name[0] == '%' ? std::string() : value_text(const_cast<char*>(name));
+    if (name == nullptr) return {};  // an edge without a key
+    // cgraph prints an unnamed graph or subgraph as "%<its id>". A name the user gave that
+    // starts with % is kept: a node is always named, and "%x" is not "%" + the graph's id.
+    if (AGTYPE(object) != AGNODE && name == "%" + std::to_string(AGID(object))) return {};
+    return value_text(const_cast<char*>(name));
 }
 
 /// Builds the network; `lines` (when given) adds line numbers to diagnostics.
@@ -120,6 +154,7 @@ Network convert(Agraph_t* graph, std::string_view file, const detail::DotLines* 
     const auto edge_symbols = declared(graph, AGEDGE);
     network.reserve(static_cast<std::size_t>(agnnodes(graph)), static_cast<std::size_t>(agnedges(graph)));
     std::unordered_map<Agnode_t*, EntityIndex> index;
+    std::size_t percent_nodes = 0;
     std::vector<Agedge_t*> edges;
     for (Agnode_t* node = agfstnode(graph); node != nullptr; node = agnxtnode(graph, node)) {
         Entity entity;
@@ -128,6 +163,16 @@ Network convert(Agraph_t* graph, std::string_view file, const detail::DotLines* 
         if (entity.id.empty()) {
             diagnostics.add(Diagnostic{std::string(file), where.line, {},
                                        "a node has an empty id (expected a non-empty name)"});
+        } else if (entity.id.front() == '%') {
+            // cgraph takes "%..." for one of its internal names and gives the node another:
+            // the id the file wrote can only be recovered from the text.
+            const auto written = lines != nullptr ? lines->percent_node(percent_nodes) : std::nullopt;
+            ++percent_nodes;
+            diagnostics.add(Diagnostic{
+                std::string(file), written ? std::optional(written->second) : std::nullopt,
+                written ? entity_subject(written->first) : std::string(),
+                "an id starting with % is read by Graphviz as an internal name and lost (expected "
+                "an id that does not start with %)"});
         }
         for (Agsym_t* s : node_symbols) {
             char* value = agxget(node, s);
@@ -171,13 +216,23 @@ Network convert(Agraph_t* graph, std::string_view file, const detail::DotLines* 
 }  // namespace
 
 Network read_dot(std::string_view text, std::string_view name) {
+    // cgraph reads a C string: whatever follows a NUL byte would vanish without a word.
+    if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+        throw InputError(Diagnostic{std::string(name), detail::line_of_offset(text, nul), {},
+                                    std::string(detail::kNulByte)});
+    }
+    if (const auto token = detail::find_long_dot_token(text, detail::kMaxDotToken)) {
+        throw InputError(Diagnostic{
+            std::string(name), token->line, {},
+            std::string(token->what) + " longer than 256 KiB (Graphviz's DOT parser slows down " +
+                "with the square of its length; expected shorter text, or JSON or CSV for long text)"});
+    }
     std::vector<std::string> messages;
     GraphPtr graph;
     {
         const std::lock_guard lock(cgraph_mutex);
         const CaptureMessages capture(messages);
-        const std::string terminated(text);  // agmemread needs a NUL-terminated string
-        graph.reset(agmemread(terminated.c_str()));
+        graph.reset(parse_graph(text));
         aaglex_destroy();
     }
     auto fail = [&](std::optional<std::size_t> line, std::string message) {
@@ -186,7 +241,7 @@ Network read_dot(std::string_view text, std::string_view name) {
     if (!messages.empty()) {
         // Warnings too: cgraph "recovers" from e.g. `a -> 2b` by reading two nodes.
         std::vector<Diagnostic> diagnostics;
-        for (auto& message : messages) diagnostics.push_back(cgraph_diagnostic(std::move(message), name));
+        for (auto& message : messages) diagnostics.push_back(cgraph_diagnostic(std::move(message), name, text));
         throw InputError(std::move(diagnostics));
     }
     const auto graph_lines = detail::dot_graph_lines(text);

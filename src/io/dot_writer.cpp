@@ -60,7 +60,7 @@ std::string dot_id(std::string_view text, const std::string& subject) {
         if (c != '\\') {
             if (backslashes % 2 == 1 && (c == '"' || c == '\n' || i == text.size())) {
                 throw InputError(Diagnostic{{}, std::nullopt, subject,
-                                            "text \"" + std::string(text) +
+                                            "text \"" + shorten(text) +
                                                 "\" cannot be written in DOT (an odd number of "
                                                 "backslashes before a quote, line break or end)"});
             }
@@ -73,6 +73,16 @@ std::string dot_id(std::string_view text, const std::string& subject) {
         out += c;
     }
     return out + "\"";
+}
+
+/// cgraph reads an object name (graph, node, edge key) that starts with % as one of its internal
+/// names and loses it, so such a name cannot be written.
+void check_name(std::string_view name, const std::string& subject, std::string_view what) {
+    if (name.empty() || name.front() != '%') return;
+    throw InputError(Diagnostic{{}, std::nullopt, subject,
+                                std::string(what) + " \"" + shorten(name) +
+                                    "\" cannot be written in DOT: Graphviz reads a name starting "
+                                    "with % as an internal one and loses it (rename it)"});
 }
 
 void write_attributes(std::ostream& out, const std::vector<detail::Field>& fields,
@@ -94,6 +104,7 @@ void write_attributes(std::ostream& out, const std::vector<detail::Field>& field
 
 void write_dot(std::ostream& out, const Network& network) {
     out << "digraph";
+    check_name(network.name, "graph name", "name");
     if (!network.name.empty()) out << ' ' << dot_id(network.name, "graph name");
     out << " {\n";
     if (!network.graph_attributes.empty()) {
@@ -103,6 +114,7 @@ void write_dot(std::ostream& out, const Network& network) {
     }
     for (const auto& entity : network.entities()) {
         const std::string subject = entity_subject(entity.id);
+        check_name(entity.id, subject, "id");
         out << "  " << dot_id(entity.id, subject);
         write_attributes(out, detail::entity_fields(entity), entity.attributes, subject);
         out << ";\n";
@@ -111,6 +123,7 @@ void write_dot(std::ostream& out, const Network& network) {
         const std::string& from = network.id(contract.from);
         const std::string& to = network.id(contract.to);
         const std::string subject = contract_subject(from, to);
+        check_name(find_attribute(contract.attributes, "key"), subject, "key");
         out << "  " << dot_id(from, subject) << " -> " << dot_id(to, subject);
         write_attributes(out, detail::contract_fields(contract), contract.attributes, subject);
         out << ";\n";

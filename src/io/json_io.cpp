@@ -55,7 +55,7 @@ Network convert(const Json& doc, std::string_view file, const detail::JsonElemen
     }
     for (const auto& [key, value] : doc.items()) {
         if (key != "name" && key != "graph" && key != "entities" && key != "contracts") {
-            problem(std::nullopt, {}, "unknown key \"" + key +
+            problem(std::nullopt, {}, "unknown key \"" + shorten(key) +
                                           "\" (expected entities, contracts, and optionally name, graph)");
         }
     }
@@ -140,7 +140,7 @@ Network convert(const Json& doc, std::string_view file, const detail::JsonElemen
         for (const auto* end : {&*from, &*to}) {
             auto found = network.find(*end);
             if (!found) {
-                problem(line, subject, "entity \"" + *end + "\" is not in \"entities\"");
+                problem(line, subject, "entity \"" + shorten(*end) + "\" is not in \"entities\"");
                 known = false;
             } else {
                 (end == &*from ? contract.from : contract.to) = *found;
@@ -172,10 +172,35 @@ std::string parse_error_text(std::string what) {
     return what;
 }
 
+/// Offset of the first `\u0000` escape inside a string, or npos. (A raw NUL byte is already a
+/// JSON syntax error.)
+std::size_t escaped_nul(std::string_view text) {
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '"') {
+            in_string = !in_string;
+        } else if (in_string && text[i] == '\\') {
+            if (text.compare(i + 1, 5, "u0000") == 0) return i;
+            ++i;  // the escaped character, which may be a quote
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 Network read_json(std::istream& in, std::string_view name) {
     const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    // Ids and attributes are text for DOT, CSV and the terminal, none of which carries NUL.
+    if (const auto nul = escaped_nul(text); nul != std::string_view::npos) {
+        throw InputError(Diagnostic{std::string(name), detail::line_of_offset(text, nul), {},
+                                    "a string holds \\u0000, a NUL character (expected text "
+                                    "without NUL, which DOT, CSV and terminals cannot carry)"});
+    }
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        throw InputError(Diagnostic{std::string(name), std::nullopt, {},
+                                    "empty file (" + std::string(kShape) + ")"});
+    }
     Json doc;
     try {
         doc = Json::parse(text);

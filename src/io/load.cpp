@@ -79,12 +79,12 @@ void save_network(const Network& network, const std::string& path) {
         write_atomically(path, [&](std::ostream& out) { write_json(out, network); });
     } else if (extension == ".csv") {
         // Contracts to OUT.csv, entities to OUT.nodes.csv, streamed into two temporary files
-        // that are renamed only after both are complete (a failure removes both).
+        // that are renamed only after both are complete (a failure leaves neither).
         const fs::path target(path);
         const std::string nodes_path =
             (target.parent_path() / (target.stem().string() + ".nodes.csv")).string();
-        write_atomically(path, [&](std::ostream& edges) {
-            write_atomically(nodes_path, [&](std::ostream& nodes) { write_csv(edges, nodes, network); });
+        write_pair_atomically(path, nodes_path, [&](std::ostream& edges, std::ostream& nodes) {
+            write_csv(edges, nodes, network);
         });
     } else {
         fail(path, "unknown output type " +

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "core/error.hpp"
 #include "model/attribute_rules.hpp"
@@ -114,19 +115,28 @@ bool is_punct(const std::vector<Token>& tokens, std::size_t i, char c) {
 }  // namespace
 
 void check_network_located(const Network& network, std::string_view file,
-                           const std::function<std::optional<std::size_t>(std::uint32_t)>& line_of) {
+                           const std::function<std::optional<std::size_t>(std::uint32_t)>& line_of,
+                           std::string_view contracts_file) {
     Diagnostics diagnostics;
-    check_network(network, file, diagnostics);
+    check_network(network, file, diagnostics, contracts_file);
     try {
         diagnostics.throw_if_any();
     } catch (const InputError& error) {
         std::vector<Diagnostic> located = error.diagnostics();
-        constexpr std::string_view kEntity = "entity ";
+        // A message names an entity by entity_subject(id), which shortens long ids and escapes
+        // control characters: map subjects back to entities (only here, for a file with
+        // problems). A subject two ids share gets no line rather than a wrong one.
+        std::unordered_map<std::string, std::optional<EntityIndex>> by_subject;
         for (auto& d : located) {
-            if (d.line || d.subject.rfind(kEntity, 0) != 0) continue;
-            if (auto index = network.find(std::string_view(d.subject).substr(kEntity.size()))) {
-                d.line = line_of(*index);
+            if (d.line || d.subject.rfind("entity ", 0) != 0) continue;
+            if (by_subject.empty()) {
+                for (EntityIndex i = 0; i < network.entity_count(); ++i) {
+                    const auto [it, fresh] = by_subject.emplace(entity_subject(network.id(i)), i);
+                    if (!fresh) it->second.reset();
+                }
             }
+            const auto it = by_subject.find(d.subject);
+            if (it != by_subject.end() && it->second) d.line = line_of(*it->second);
         }
         throw InputError(std::move(located));
     }
@@ -135,6 +145,113 @@ void check_network_located(const Network& network, std::string_view file,
 std::size_t line_of_offset(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());
     return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+std::optional<LongToken> find_long_dot_token(std::string_view text, std::size_t limit) {
+    std::size_t line = 1;
+    std::size_t i = 0;
+    const std::size_t n = text.size();
+    // Advances past one token starting at i, counting lines; reports it if too long.
+    auto token = [&](std::string_view what, std::size_t end) -> std::optional<LongToken> {
+        const std::size_t start_line = line;
+        const std::size_t start = i;
+        end = std::min(end, n);
+        line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(i),
+                                                    text.begin() + static_cast<std::ptrdiff_t>(end),
+                                                    '\n'));
+        i = std::max(end, i + 1);
+        if (end - start > limit) return LongToken{what, start_line};
+        return std::nullopt;
+    };
+    auto find_from = [&](std::size_t from, std::string_view what) {
+        const auto at = text.find(what, from);
+        return at == std::string_view::npos ? n : at + what.size();
+    };
+    while (i < n) {
+        const char c = text[i];
+        std::optional<LongToken> found;
+        if (c == '"') {
+            std::size_t end = i + 1;
+            while (end < n && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+            found = token("a quoted string", end + 1);
+        } else if (c == '<') {
+            std::size_t end = i;
+            for (int depth = 0; end < n; ++end) {
+                depth += text[end] == '<' ? 1 : text[end] == '>' ? -1 : 0;
+                if (depth == 0) break;
+            }
+            found = token("an HTML string <...>", end + 1);
+        } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+            found = token("a comment", find_from(i + 2, "*/"));
+        } else if ((c == '/' && i + 1 < n && text[i + 1] == '/') ||
+                   (c == '#' && (i == 0 || text[i - 1] == '\n'))) {
+            found = token("a comment", find_from(i, "\n"));
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+            std::size_t end = i;
+            while (end < n && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r')) ++end;
+            found = token("a run of blanks", end);
+        } else if (id_char(static_cast<unsigned char>(c)) || c == '.') {
+            std::size_t end = i;
+            while (end < n && (id_char(static_cast<unsigned char>(text[end])) || text[end] == '.')) {
+                ++end;
+            }
+            found = token("an id", end);
+        } else {
+            line += c == '\n';
+            ++i;
+        }
+        if (found) return found;
+    }
+    return std::nullopt;
+}
+
+std::size_t dot_real_line(std::string_view text, std::size_t cgraph_line) {
+    std::size_t real = 1;
+    std::size_t counted = 1;
+    const std::size_t n = text.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = text[i];
+        if (c == '\n') {
+            if (counted == cgraph_line) return real;
+            ++real;
+            ++counted;
+        } else if (c == '"') {
+            // Inside quotes only a backslash-newline is counted by cgraph.
+            for (++i; i < n && text[i] != '"'; ++i) {
+                if (text[i] == '\\' && i + 1 < n) {
+                    ++i;
+                    if (text[i] == '\n') {
+                        ++real;
+                        ++counted;
+                    }
+                } else if (text[i] == '\n') {
+                    ++real;
+                }
+            }
+        } else if (c == '<') {  // HTML string: its line breaks are counted, but not its quotes
+            for (int depth = 0; i < n; ++i) {
+                depth += text[i] == '<' ? 1 : text[i] == '>' ? -1 : 0;
+                if (depth == 0) break;
+                if (text[i] == '\n') {
+                    ++real;
+                    ++counted;
+                }
+            }
+        } else if (c == '/' && i + 1 < n && (text[i + 1] == '*' || text[i + 1] == '/')) {
+            // Comments are counted too; skip them so a quote inside does not open a string.
+            const std::string_view end = text[i + 1] == '*' ? "*/" : "\n";
+            const std::size_t stop = std::min(n, text.find(end, i + 2));
+            for (; i < stop; ++i) {
+                if (text[i] == '\n') {
+                    ++real;
+                    ++counted;
+                }
+            }
+            if (end == "*/") ++i;  // i is on '/' of "*/" (or n)
+            else --i;              // leave the newline to the outer loop
+        }
+    }
+    return counted == cgraph_line ? real : cgraph_line;
 }
 
 std::vector<std::size_t> dot_graph_lines(std::string_view text) {
@@ -177,7 +294,10 @@ DotLines::DotLines(std::string_view text) {
         const bool port = i > 0 && is_punct(tokens, i - 1, ':');
         const bool graph_name = i > 0 && tokens[i - 1].kind == Tok::keyword;
         if (depth > 0 && !after_equals && !before_equals && !port && !graph_name) {
-            nodes_.emplace(token.text, token.line);
+            const bool first_use = nodes_.emplace(token.text, token.line).second;
+            if (first_use && token.text.starts_with('%')) {
+                percent_nodes_.emplace_back(token.text, token.line);
+            }
         }
     }
 }
@@ -186,6 +306,11 @@ std::optional<std::size_t> DotLines::node(const std::string& id) const {
     auto it = nodes_.find(id);
     if (it == nodes_.end()) return std::nullopt;
     return it->second;
+}
+
+std::optional<std::pair<std::string, std::size_t>> DotLines::percent_node(std::size_t k) const {
+    if (k >= percent_nodes_.size()) return std::nullopt;
+    return percent_nodes_[k];
 }
 
 std::optional<std::size_t> DotLines::edge(const std::string& tail, const std::string& head,

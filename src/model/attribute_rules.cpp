@@ -1,5 +1,7 @@
 #include "model/attribute_rules.hpp"
 
+#include <cmath>
+
 #include "core/amount.hpp"
 
 namespace crashchain {
@@ -11,8 +13,8 @@ Diagnostic make(const SourceLocation& where, std::string_view subject, std::stri
 
 std::string quoted(std::string_view value) {
     constexpr std::size_t kShown = 40;  // a 100 MB value must not become a 100 MB message
-    std::string text = "\"";
-    text += value.size() > kShown ? std::string(value.substr(0, kShown)) + "..." : std::string(value);
+    std::string text = "\"";  // appended: `"\"" + std::string` trips GCC 12 -Wrestrict at -O3
+    text += shorten(value, kShown);
     return text + "\"";
 }
 
@@ -51,10 +53,40 @@ std::optional<double> read_fraction(std::string_view key, std::string_view value
 
 }  // namespace
 
-std::string entity_subject(std::string_view id) { return "entity " + std::string(id); }
+std::string shorten(std::string_view text, std::size_t limit) {
+    std::size_t cut = text.size();
+    if (cut > limit) {
+        cut = limit;
+        // Back up over UTF-8 continuation bytes (10xxxxxx) so no character is cut in half.
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    std::string out;
+    out.reserve(cut + 3);
+    for (const char c : text.substr(0, cut)) {
+        // Control characters are shown escaped, so one problem stays one line of output.
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            out += "\\x";
+            out += kHex[static_cast<unsigned char>(c) >> 4];
+            out += kHex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    if (cut < text.size()) out += "...";
+    return out;
+}
+
+std::string entity_subject(std::string_view id) { return "entity " + shorten(id); }
 
 std::string contract_subject(std::string_view from, std::string_view to) {
-    return "contract " + std::string(from) + "->" + std::string(to);
+    return "contract " + shorten(from) + "->" + shorten(to);
 }
 
 void apply_entity_attribute(Entity& entity, std::string_view key, std::string_view value,
@@ -141,11 +173,38 @@ void check_contract_required(const ContractFieldsSeen& seen, std::string_view su
     }
 }
 
-void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics) {
+void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics,
+                   std::string_view contracts_file) {
     if (network.entity_count() == 0) {
         diagnostics.add(Diagnostic{std::string(file), std::nullopt, {},
                                    "the network is empty (expected at least one entity)"});
         return;
+    }
+    // Every total the models and reports compute (volume, circulation, a loss = capital share
+    // + exposures, inflows + assets, ...) is bounded by this grand total, so a finite grand
+    // total means no sum anywhere becomes inf. Two amounts of 1e308 are each valid, not together.
+    constexpr std::string_view kBeyond =
+        "add up to more than 1.8e308 dollars, beyond what a double holds";
+    Dollars amounts = 0;
+    for (const auto& contract : network.contracts()) amounts += contract.amount;
+    Dollars figures = 0;
+    for (const auto& entity : network.entities()) {
+        for (const auto* figure :
+             {&entity.capital, &entity.assets, &entity.liabilities, &entity.hardware}) {
+            figures += figure->value_or(0);
+        }
+    }
+    if (!std::isfinite(amounts)) {
+        diagnostics.add(Diagnostic{std::string(contracts_file.empty() ? file : contracts_file),
+                                   std::nullopt, {},
+                                   "contract amounts " + std::string(kBeyond) +
+                                       " (expected amounts in dollars whose total is finite)"});
+    } else if (!std::isfinite(amounts + figures)) {
+        diagnostics.add(Diagnostic{std::string(file), std::nullopt, {},
+                                   "entity figures (capital, assets, liabilities, hardware) and "
+                                   "contract amounts " +
+                                       std::string(kBeyond) +
+                                       " (expected figures in dollars whose total is finite)"});
     }
     for (const auto& entity : network.entities()) {
         if (!entity.capital && entity.assets && entity.liabilities &&

@@ -17,6 +17,12 @@ struct SourceLocation {
     std::optional<std::size_t> line;
 };
 
+/// User text quoted back in a message: at most `limit` bytes, cut at a UTF-8 character
+/// boundary and followed by "..." when longer, so a 100 MB id never becomes a 100 MB message;
+/// control characters escaped (`\n`, `\x01`), so a message stays on one line.
+[[nodiscard]] std::string shorten(std::string_view text, std::size_t limit = 60);
+
+/// `entity ID` / `contract FROM->TO` for messages (ids shortened).
 [[nodiscard]] std::string entity_subject(std::string_view id);
 [[nodiscard]] std::string contract_subject(std::string_view from, std::string_view to);
 
@@ -39,8 +45,10 @@ void apply_contract_attribute(Contract& contract, ContractFieldsSeen& seen, std:
 void check_contract_required(const ContractFieldsSeen& seen, std::string_view subject,
                              const SourceLocation& where, Diagnostics& diagnostics);
 
-/// Whole-network checks after reading: empty network, negative derived capital.
-void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics);
+/// Whole-network checks after reading: empty network, negative derived capital, totals that
+/// overflow. `contracts_file` (when the contracts come from another file) is named for the latter.
+void check_network(const Network& network, std::string_view file, Diagnostics& diagnostics,
+                   std::string_view contracts_file = {});
 
 /// Text for a number attribute on output (inverse of the readers).
 [[nodiscard]] std::string attribute_text(double value);

@@ -4,6 +4,7 @@
 
 #include "core/amount.hpp"
 #include "core/error.hpp"
+#include "model/attribute_rules.hpp"
 
 namespace crashchain {
 namespace {
@@ -11,15 +12,27 @@ namespace {
 // Many contracts without a source: name a few, count the rest, so the list stays readable.
 constexpr std::size_t kNamedWarnings = 10;
 
-void add_grouped(std::vector<std::string>& warnings, const std::vector<std::string>& items,
-                 const std::string& what) {
-    if (items.empty()) return;
-    std::string text = std::to_string(items.size()) + " " + what + ": ";
-    for (std::size_t i = 0; i < items.size() && i < kNamedWarnings; ++i) {
-        if (i > 0) text += ", ";
-        text += items[i];
+/// The first names of a group and its size: ten million contracts without a source must not
+/// build ten million strings to print ten of them.
+struct Group {
+    std::vector<std::string> named;
+    std::size_t count = 0;
+
+    template <typename MakeName>
+    void add(MakeName make_name) {
+        if (named.size() < kNamedWarnings) named.push_back(make_name());
+        ++count;
     }
-    if (items.size() > kNamedWarnings) text += ", ...";
+};
+
+void add_grouped(std::vector<std::string>& warnings, const Group& group, const std::string& what) {
+    if (group.count == 0) return;
+    std::string text = std::to_string(group.count) + " " + what + ": ";
+    for (std::size_t i = 0; i < group.named.size(); ++i) {
+        if (i > 0) text += ", ";
+        text += group.named[i];
+    }
+    if (group.count > group.named.size()) text += ", ...";
     warnings.push_back(std::move(text));
 }
 
@@ -29,13 +42,14 @@ NetworkSummary summarize(const Network& network) {
     NetworkSummary summary;
     summary.entities = network.entity_count();
     summary.contracts = network.contract_count();
-    std::vector<std::string> no_capital, no_clearing, unknown_type, no_source;
+    Group no_capital, no_clearing, unknown_type, no_source;
     for (const auto& entity : network.entities()) {
         ++summary.by_type[entity.type.empty() ? "untyped" : entity.type];
-        if (!entity.effective_capital()) no_capital.push_back(entity.id);
-        if (!entity.assets || !entity.liabilities) no_clearing.push_back(entity.id);
+        auto id = [&] { return shorten(entity.id); };
+        if (!entity.effective_capital()) no_capital.add(id);
+        if (!entity.assets || !entity.liabilities) no_clearing.add(id);
         if (!entity.type.empty() && !is_known_entity_type(entity.type)) {
-            unknown_type.push_back(entity.id + " (" + entity.type + ")");
+            unknown_type.add([&] { return shorten(entity.id) + " (" + shorten(entity.type) + ")"; });
         }
     }
     for (const auto& contract : network.contracts()) {
@@ -48,7 +62,9 @@ NetworkSummary summarize(const Network& network) {
         status.volume += contract.amount;
         if (contract.from == contract.to) ++summary.self_loops;
         if (find_attribute(contract.attributes, "source").empty()) {
-            no_source.push_back(network.id(contract.from) + "->" + network.id(contract.to));
+            no_source.add([&] {
+                return shorten(network.id(contract.from)) + "->" + shorten(network.id(contract.to));
+            });
         }
     }
     if (!std::isfinite(summary.volume)) {

@@ -52,9 +52,10 @@ TEST(JsonReader, SyntaxErrorGivesTheLine) {
     EXPECT_EQ(error_of([] { return json("{\n  \"entities\": [\n    {\"id\": \"a\"},\n  ]\n}"); }),
               "net.json:4: JSON syntax error while parsing value - unexpected ']'; expected '[', "
               "'{', or a literal");
+    // An empty (or blank) file says so, as in the other formats.
     EXPECT_EQ(error_of([] { return json(""); }),
-              "net.json:1: JSON syntax error while parsing value - unexpected end of input; "
-              "expected '[', '{', or a literal");
+              "net.json: empty file (expected {\"entities\": [{\"id\": ...}], \"contracts\": "
+              "[{\"from\": .., \"to\": .., \"kind\": .., \"amount\": ..}]})");
 }
 
 TEST(JsonReader, ShapeErrors) {

@@ -24,7 +24,7 @@ void FurfineEngine::run(std::span<const Shock> shock) {
     const auto& capital = prepared_.cascade.capital;
     const auto& exposed_to = prepared_.cascade.exposed_to;
     for (const auto& s : shock) {
-        touched_.insert(s.entity);
+        if (!touched_.insert(s.entity)) continue;  // an entity listed twice is shocked once
         loss_[s.entity] = s.fraction * capital[s.entity];
         if (s.fraction >= 1) {
             round_[s.entity] = 0;

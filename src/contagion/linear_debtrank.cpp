@@ -23,8 +23,7 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     active_.clear();
     // h(0) = 0, h(1) = F: the first increment is the shock itself.
     for (const auto& s : shock) {
-        if (s.fraction <= 0) continue;
-        touched_.insert(s.entity);
+        if (s.fraction <= 0 || !touched_.insert(s.entity)) continue;
         h_[s.entity] = initial_[s.entity] = delta_[s.entity] = std::min(1.0, s.fraction);
         first_step_[s.entity] = 1;
         active_.push_back(s.entity);

@@ -68,7 +68,9 @@ Network load_selected(const InputOptions& options) {
                             "a network is required: FILE (.dot, .gv, .json) or --edges E.csv"});
     }
     if (!problems.empty()) throw InputError(std::move(problems));
-    return select(load_network(options.source), selection);
+    Network network = load_network(options.source);
+    if (selection.keeps_everything()) return network;  // no copy: 10M contracts are ~1 GB
+    return select(network, selection);
 }
 
 std::string source_name(const NetworkSource& source) {

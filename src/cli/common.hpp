@@ -44,7 +44,11 @@ void add_validate_command(CLI::App& app);
 void add_convert_command(CLI::App& app);
 void add_generate_command(CLI::App& app);
 void add_dot_command(CLI::App& app);
+void add_scenario_command(CLI::App& app);
+void add_montecarlo_command(CLI::App& app);
+void add_reverse_command(CLI::App& app);
 void add_stress_command(CLI::App& app);
 void add_rank_command(CLI::App& app);
+void add_report_command(CLI::App& app);
 
 }  // namespace crashchain::cli

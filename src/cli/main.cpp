@@ -17,8 +17,12 @@ int run(int argc, char** argv) {
     crashchain::cli::add_convert_command(app);
     crashchain::cli::add_generate_command(app);
     crashchain::cli::add_dot_command(app);
+    crashchain::cli::add_scenario_command(app);
+    crashchain::cli::add_montecarlo_command(app);
+    crashchain::cli::add_reverse_command(app);
     crashchain::cli::add_stress_command(app);
     crashchain::cli::add_rank_command(app);
+    crashchain::cli::add_report_command(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {

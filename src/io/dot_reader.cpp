@@ -96,8 +96,10 @@ std::vector<Agsym_t*> declared(Agraph_t* graph, int kind) {
 
 /// Attribute value as text: HTML-like values keep their <...> so they round-trip.
 std::string value_text(char* value) {
-    if (aghtmlstr(value) != 0) return "<" + std::string(value) + ">";
-    return value;
+    if (aghtmlstr(value) == 0) return value;
+    std::string text = "<";  // appended: `"<" + std::string` trips GCC 12 -Wrestrict at -O3
+    text += value;
+    return text + ">";
 }
 
 std::string name_of(void* object) {
@@ -211,8 +213,11 @@ Network read_dot(std::string_view text, std::string_view name) {
         convert(graph.get(), name, &lines, located);
         located.throw_if_any();
     }
-    check_network(network, name, diagnostics);
-    diagnostics.throw_if_any();
+    std::optional<detail::DotLines> lines;
+    detail::check_network_located(network, name, [&](EntityIndex i) {
+        if (!lines) lines.emplace(text);
+        return lines->node(network.id(i));
+    });
     return network;
 }
 

@@ -197,8 +197,13 @@ Network read_json(std::istream& in, std::string_view name) {
         convert(doc, name, &lines, located);
         located.throw_if_any();
     }
-    check_network(network, name, diagnostics);
-    diagnostics.throw_if_any();
+    std::optional<detail::JsonElementLines> lines;
+    detail::check_network_located(network, name, [&](EntityIndex i) -> std::optional<std::size_t> {
+        if (!lines) lines = detail::locate_json_elements(text);
+        // Entities are added in the order of "entities" (duplicates are errors thrown above).
+        if (i < lines->entities.size()) return lines->entities[i];
+        return std::nullopt;
+    });
     return network;
 }
 

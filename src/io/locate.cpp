@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/error.hpp"
+#include "model/attribute_rules.hpp"
+
 namespace crashchain::detail {
 namespace {
 
@@ -109,6 +112,25 @@ bool is_punct(const std::vector<Token>& tokens, std::size_t i, char c) {
 }
 
 }  // namespace
+
+void check_network_located(const Network& network, std::string_view file,
+                           const std::function<std::optional<std::size_t>(std::uint32_t)>& line_of) {
+    Diagnostics diagnostics;
+    check_network(network, file, diagnostics);
+    try {
+        diagnostics.throw_if_any();
+    } catch (const InputError& error) {
+        std::vector<Diagnostic> located = error.diagnostics();
+        constexpr std::string_view kEntity = "entity ";
+        for (auto& d : located) {
+            if (d.line || d.subject.rfind(kEntity, 0) != 0) continue;
+            if (auto index = network.find(std::string_view(d.subject).substr(kEntity.size()))) {
+                d.line = line_of(*index);
+            }
+        }
+        throw InputError(std::move(located));
+    }
+}
 
 std::size_t line_of_offset(std::string_view text, std::size_t offset) {
     offset = std::min(offset, text.size());

@@ -4,6 +4,8 @@
 // once more with them), so correct files pay nothing.
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -11,7 +13,18 @@
 #include <utility>
 #include <vector>
 
+namespace crashchain {
+class Diagnostics;
+class Network;
+}  // namespace crashchain
+
 namespace crashchain::detail {
+
+/// Runs the whole-network checks (check_network) and throws their problems, adding the line of
+/// the entity named in each one, as `line_of(entity index)` reports it (a function so that
+/// correct files never build the line index).
+void check_network_located(const Network& network, std::string_view file,
+                           const std::function<std::optional<std::size_t>(std::uint32_t)>& line_of);
 
 /// Line (1-based) of byte `offset` in `text`.
 [[nodiscard]] std::size_t line_of_offset(std::string_view text, std::size_t offset);

@@ -17,6 +17,10 @@ namespace crashchain {
 namespace {
 
 constexpr std::string_view kFont = "Helvetica,Arial,sans-serif";
+/// Characters per line of an entity's name in its box.
+constexpr std::size_t kNameWidth = 22;
+/// Above this many contracts the layout effort is capped (see header()).
+constexpr std::size_t kLargeDiagramContracts = 200;
 
 std::string number(double value) {
     char buffer[32];
@@ -131,6 +135,7 @@ std::string contract_tooltip(const Network& network, const Contract& c) {
 
 std::string entity_tooltip(const Entity& e) {
     std::string text = e.id + " (" + (e.type.empty() ? std::string("other") : e.type) + ")";
+    if (!e.label.empty() && e.label != e.id) text += "\n" + e.label;
     const std::pair<std::string_view, const std::optional<Dollars>*> figures[] = {
         {"capital", &e.capital},         {"assets", &e.assets},
         {"liabilities", &e.liabilities}, {"valuation", &e.valuation},
@@ -193,7 +198,7 @@ private:
                             format_amount(volume) + " in total";
         out_ << "// crashchain diagram: " << dot_text::valid_utf8(title)
              << " (render with `crashchain dot -o FILE.svg` or Graphviz `dot -Tsvg`)\n";
-        out_ << "digraph " << dot_text::quoted(name) << " {\n";
+        out_ << "digraph " << dot_text::node_name(name).value_or("network") << " {\n";
         // A table rather than <BR/> lines: descenders of the large title would touch the
         // line below.
         out_ << "  graph [label=<<TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
@@ -207,7 +212,13 @@ private:
              << "</FONT></TD></TR></TABLE>>, labelloc=t, fontname=\"" << kFont << "\", rankdir="
              << (options_.rankdir == RankDir::top_bottom ? "TB" : "LR")
              << ", splines=true, overlap=false, concentrate=false, outputorder=edgesfirst,"
-                " nodesep=0.3, ranksep=0.8, pad=0.3, bgcolor=white];\n";
+                " nodesep=0.25, ranksep=0.5, pad=0.3, bgcolor=white";
+        if (network_.contract_count() > kLargeDiagramContracts) {
+            // dot's crossing reduction and coordinate optimisation grow much faster than the
+            // graph: capped, a few hundred contracts lay out in seconds instead of minutes.
+            out_ << ", nslimit=10, mclimit=0.5";
+        }
+        out_ << "];\n";
         out_ << "  node [fontname=\"" << kFont
              << "\", fontsize=12, margin=\"0.12,0.05\", penwidth=1.2];\n";
         out_ << "  edge [fontname=\"" << kFont << "\", fontsize=10, arrowsize=0.8];\n";
@@ -239,7 +250,10 @@ private:
             border = FadedStyle::border;
             text = FadedStyle::text;
         }
-        out_ << "  " << names_[i] << " [label=<<B>" << dot_text::html(e.display_name()) << "</B>";
+        const std::string name = options_.names == NodeNames::id
+                                     ? e.id
+                                     : dot_text::box_name(e.display_name(), kNameWidth);
+        out_ << "  " << names_[i] << " [label=<<B>" << dot_text::html(name) << "</B>";
         if (auto figure = key_figure(e, options_.figure)) {
             out_ << "<BR/><FONT POINT-SIZE=\"10\">" << key_figure_name(options_.figure) << " "
                  << dot_text::html(format_amount(*figure)) << "</FONT>";

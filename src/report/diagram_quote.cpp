@@ -144,4 +144,57 @@ std::string valid_utf8(std::string_view text) {
     return transcode(text, [](std::string& out, char c) { out += c; });
 }
 
+namespace {
+
+/// Characters (UTF-8 code points) in `text`.
+std::size_t char_count(std::string_view text) {
+    std::size_t count = 0;
+    for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u ? 1 : 0;
+    return count;
+}
+
+std::string_view trim_blanks(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    return text;
+}
+
+}  // namespace
+
+std::string box_name(std::string_view name, std::size_t width) {
+    std::string bare;
+    int depth = 0;
+    for (char c : name) {
+        if (c == '(') ++depth;
+        if (depth == 0) bare += c;
+        if (c == ')' && depth > 0) --depth;
+    }
+    // Collapse the blanks a removed qualifier leaves behind.
+    std::string squeezed;
+    for (char c : bare) {
+        if (!(c == ' ' && (squeezed.empty() || squeezed.back() == ' '))) squeezed += c;
+    }
+    std::string_view shown = trim_blanks(squeezed);
+    if (shown.empty()) shown = trim_blanks(name);
+
+    std::string lines;
+    std::size_t line_length = 0;
+    while (!shown.empty()) {
+        const std::size_t end = shown.find(' ');
+        const std::string_view word = shown.substr(0, end);
+        const std::size_t length = char_count(word);
+        if (line_length != 0 && line_length + 1 + length > width) {
+            lines += '\n';
+            line_length = 0;
+        } else if (line_length != 0) {
+            lines += ' ';
+            ++line_length;
+        }
+        lines.append(word);
+        line_length += length;
+        shown = end == std::string_view::npos ? std::string_view() : trim_blanks(shown.substr(end));
+    }
+    return lines;
+}
+
 }  // namespace crashchain::dot_text

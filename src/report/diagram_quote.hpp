@@ -26,4 +26,9 @@ namespace crashchain::dot_text {
 /// `text` with invalid UTF-8 sequences replaced by U+FFFD (Graphviz's text layout rejects them).
 [[nodiscard]] std::string valid_utf8(std::string_view text);
 
+/// A long display name made fit for a box: parenthesised qualifiers dropped, e.g.
+/// `Stargate LLC (OpenAI/SoftBank/Oracle/MGX JV)` -> `Stargate LLC` (unless nothing would be
+/// left), then words wrapped onto lines of at most `width` characters, joined by '\n'.
+[[nodiscard]] std::string box_name(std::string_view name, std::size_t width);
+
 }  // namespace crashchain::dot_text

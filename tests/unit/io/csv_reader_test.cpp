@@ -153,7 +153,7 @@ TEST(CsvReader, NegativeDerivedCapitalIsAnError) {
     // assets 1B - liabilities 3B = -2B: SPEC 6 "derived capital below 0" is an input error.
     const std::string nodes = "id,assets,liabilities\nA,1B,3B\n";
     EXPECT_EQ(error_of([&] { return csv("from,to,kind,amount\n", &nodes); }),
-              "nodes.csv: entity A: derived capital = assets - liabilities = -$2B is negative "
+              "nodes.csv:2: entity A: derived capital = assets - liabilities = -$2B is negative "
               "(expected assets >= liabilities, or an explicit capital >= 0)");
 }
 
@@ -163,6 +163,24 @@ TEST(CsvReader, MalformedQuotingIsReportedAndOtherRowsStillChecked) {
               "the line; write a quote inside a quoted field as \"\")\n"
               "edges.csv:3: contract a->b: amount \"x\" is not a number (expected e.g. 100B, "
               "$1.4T, 6.3e9)");
+}
+
+TEST(CsvReader, ManyIdsSharingLongPrefixesStayDistinct) {
+    // The id table compares the first 8 bytes inline and the rest separately: ids that share
+    // their first 8 bytes, or are prefixes of one another, must still map to their own entity.
+    // Contract i goes from id(i) to id(i + 1); 3000 ids force the table to grow several times.
+    auto id = [](int i) {
+        return i % 3 == 0 ? "entity__" + std::to_string(i) : i % 3 == 1 ? "e" + std::to_string(i)
+                                                                          : "entity__" + std::to_string(i) + "_x";
+    };
+    std::string text = "from,to,kind,amount\n";
+    for (int i = 0; i < 3000; ++i) text += id(i) + "," + id(i + 1) + ",loan,1\n";
+    const Network net = csv(text);
+    ASSERT_EQ(net.entity_count(), 3001U);
+    for (ContractIndex c = 0; c < 3000; ++c) {
+        EXPECT_EQ(net.id(net.contract(c).from), id(static_cast<int>(c)));
+        EXPECT_EQ(net.id(net.contract(c).to), id(static_cast<int>(c) + 1));
+    }
 }
 
 TEST(CsvReader, ProblemsBeyondFiftyAreCounted) {

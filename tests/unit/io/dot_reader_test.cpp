@@ -142,8 +142,9 @@ TEST(DotReader, AttributeErrorsCarryTheLineOfTheNodeOrEdge) {
 }
 
 TEST(DotReader, NegativeDerivedCapital) {
-    EXPECT_EQ(error_of([] { return dot("digraph { a [assets=1, liabilities=3] }"); }),
-              "net.dot: entity a: derived capital = assets - liabilities = -$2 is negative "
+    // The line is that of the node's first use (line 3), found by scanning the text.
+    EXPECT_EQ(error_of([] { return dot("digraph {\n  b;\n  a [assets=1, liabilities=3];\n  a -> b [kind=loan, amount=1]\n}"); }),
+              "net.dot:3: entity a: derived capital = assets - liabilities = -$2 is negative "
               "(expected assets >= liabilities, or an explicit capital >= 0)");
 }
 

@@ -99,6 +99,16 @@ TEST(JsonReader, ElementErrorsNameThePathTheContractAndTheLine) {
               "and 1");
 }
 
+TEST(JsonReader, NegativeDerivedCapitalNamesTheEntityLine) {
+    // b (line 3): assets 1M - liabilities 1.5M = -$500K.
+    EXPECT_EQ(error_of([] {
+                  return json("{\"entities\": [\n  {\"id\": \"a\"},\n  {\"id\": \"b\", \"assets\": \"1M\", "
+                              "\"liabilities\": 1500000}\n]}");
+              }),
+              "net.json:3: entity b: derived capital = assets - liabilities = -$500K is negative "
+              "(expected assets >= liabilities, or an explicit capital >= 0)");
+}
+
 TEST(JsonReader, InfiniteAmountsAreRejected) {
     // JSON has no NaN/inf literals: 1e999 overflows a double in the parser, and "inf" as an
     // amount string is refused by the amount grammar.

@@ -213,5 +213,19 @@ TEST(DotText, EscapedText) {
     EXPECT_EQ(dot_text::valid_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 }
 
+TEST(DotText, BoxNames) {
+    EXPECT_EQ(dot_text::box_name("Stargate LLC (OpenAI/SoftBank/Oracle/MGX JV)", 22), "Stargate LLC");
+    EXPECT_EQ(dot_text::box_name("Advanced Micro Devices Inc.", 22), "Advanced Micro Devices\nInc.");
+    EXPECT_EQ(dot_text::box_name("Beignet Investor LLC + Hyperion JVCo (Meta 20%)", 22),
+              "Beignet Investor LLC +\nHyperion JVCo");
+    EXPECT_EQ(dot_text::box_name("X (a (b) c) Y", 22), "X Y");
+    EXPECT_EQ(dot_text::box_name("(only a qualifier)", 22), "(only a qualifier)");
+    EXPECT_EQ(dot_text::box_name("Supercalifragilisticexpialidocious Ltd", 22),
+              "Supercalifragilisticexpialidocious\nLtd");
+    // Characters, not bytes: 12 CJK characters fit a width of 12.
+    EXPECT_EQ(dot_text::box_name("软银集团软银集团软银集团 日本", 12), "软银集团软银集团软银集团\n日本");
+    EXPECT_EQ(dot_text::box_name("  OpenAI  ", 22), "OpenAI");
+}
+
 }  // namespace
 }  // namespace crashchain

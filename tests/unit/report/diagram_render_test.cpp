@@ -134,24 +134,36 @@ TEST_F(DiagramRender, GraphvizErrorsAreCapturedNotPrinted) {
 }
 
 TEST_F(DiagramRender, RefusesHugeGraphsUnlessForced) {
-    // 2001 isolated nodes: one over kMaxDiagramNodes.
+    // 501 isolated nodes: one over kMaxDiagramNodes (isolated nodes lay out quickly).
     std::string dot = "digraph big {";
-    for (int i = 0; i <= 2000; ++i) dot += " n" + std::to_string(i) + ";";
+    for (int i = 0; i <= 500; ++i) dot += " n" + std::to_string(i) + ";";
     dot += " }";
     try {
         render_diagram(dot, path("big.svg"));
         FAIL() << "expected InputError";
     } catch (const InputError& error) {
         EXPECT_EQ(std::string(error.what()),
-                  "diagram too large to lay out: 2001 nodes and 0 edges (limit 2000 nodes, "
-                  "10000 edges); keep fewer contracts with --min-amount, --kinds or --status, "
+                  "diagram too large to lay out: 501 nodes and 0 edges (limit 500 nodes, "
+                  "400 edges); keep fewer contracts with --min-amount, --kinds or --status, "
                   "write .dot instead, or pass --force");
     }
     EXPECT_EQ(file_count(), 0u);
     RenderOptions force;
     force.force = true;
     render_diagram(dot, path("big.svg"), force);
-    EXPECT_NE(read(path("big.svg")).find("<title>n2000</title>"), std::string::npos);
+    EXPECT_NE(read(path("big.svg")).find("<title>n500</title>"), std::string::npos);
+    // 401 edges: one over kMaxDiagramEdges.
+    std::string edges = "digraph many { a -> b;";
+    for (int i = 0; i < 400; ++i) edges += " a -> b;";
+    edges += " }";
+    try {
+        render_diagram(edges, path("many.png"));
+        FAIL() << "expected InputError";
+    } catch (const InputError& error) {
+        EXPECT_EQ(std::string(error.what()).rfind(
+                      "diagram too large to lay out: 2 nodes and 401 edges", 0),
+                  0u);
+    }
 }
 
 }  // namespace

@@ -109,6 +109,19 @@ TEST(DiagramDot, GraphSettingsForReadableLayout) {
     EXPECT_NE(attr(tb.get(), "label").find("<B>AI compute, late 2025</B>"), std::string::npos);
 }
 
+TEST(DiagramDot, LayoutEffortCappedAbove200Contracts) {
+    Network net;
+    net.add_entity(make_entity("A", "fund"));
+    net.add_entity(make_entity("B", "spv"));
+    for (int i = 0; i < 200; ++i) net.add_contract(make_contract(0, 1, ContractKind::loan, 1e9));
+    auto graph = parse(diagram_dot(net));
+    EXPECT_EQ(attr(graph.get(), "nslimit"), "");
+    net.add_contract(make_contract(0, 1, ContractKind::loan, 1e9));
+    graph = parse(diagram_dot(net));
+    EXPECT_EQ(attr(graph.get(), "nslimit"), "10");
+    EXPECT_EQ(attr(graph.get(), "mclimit"), "0.5");
+}
+
 TEST(DiagramDot, NodesStyledByEntityType) {
     auto graph = parse(diagram_dot(loop_network()));
     ASSERT_NE(graph, nullptr);
@@ -129,6 +142,27 @@ TEST(DiagramDot, NodesStyledByEntityType) {
               "<B>Nvidia</B><BR/><FONT POINT-SIZE=\"10\">capital $119B</FONT>");
     EXPECT_EQ(attr(oracle, "label"), "<B>Oracle</B>");
     EXPECT_NE(attr(openai, "tooltip").find("OpenAI (lab)"), std::string::npos);
+}
+
+TEST(DiagramDot, LongNamesShortenedOrIdsShown) {
+    Network net;
+    Entity e = make_entity("CrusoeAbilene", "spv", 5e9);
+    e.label = "Crusoe/Blue Owl/Primary Digital Abilene JV (1.2 GW, leased to Oracle)";
+    net.add_entity(e);
+    auto graph = parse(diagram_dot(net));
+    Agnode_t* n = node(graph.get(), "CrusoeAbilene");
+    // "Crusoe/Blue Owl/Primary" is 23 characters: over 22, so the break comes after "Blue".
+    EXPECT_EQ(attr(n, "label"),
+              "<B>Crusoe/Blue<BR/>Owl/Primary Digital<BR/>Abilene JV</B><BR/>"
+              "<FONT POINT-SIZE=\"10\">capital $5B</FONT>");
+    EXPECT_EQ(attr(n, "tooltip"),
+              "CrusoeAbilene (spv)\\nCrusoe/Blue Owl/Primary Digital Abilene JV (1.2 GW, leased to "
+              "Oracle)\\ncapital $5B");
+    DiagramOptions options;
+    options.names = NodeNames::id;
+    graph = parse(diagram_dot(net, {}, options));
+    EXPECT_EQ(attr(node(graph.get(), "CrusoeAbilene"), "label"),
+              "<B>CrusoeAbilene</B><BR/><FONT POINT-SIZE=\"10\">capital $5B</FONT>");
 }
 
 TEST(DiagramDot, KeyFigureFallsBackToAssetsMinusLiabilities) {
@@ -216,8 +250,10 @@ TEST(DiagramDot, AwkwardIdsRoundTripThroughCgraph) {
     Network net;
     for (const auto& id : ids) net.add_entity(make_entity(id, "other"));
     net.add_contract(make_contract(0, 1, ContractKind::equity, 1e9));
+    net.name = "软银 \\ net";
     auto graph = parse(diagram_dot(net));
     ASSERT_NE(graph, nullptr);
+    EXPECT_EQ(std::string(agnameof(graph.get())), "软银 \\ net");
     for (const auto& id : ids) EXPECT_NE(node(graph.get(), id), nullptr) << id;
     EXPECT_EQ(edges(graph.get(), "软银", "Open AI").size(), 1u);
     EXPECT_EQ(attr(node(graph.get(), "say \"hi\""), "label"), "<B>say &quot;hi&quot;</B>");

@@ -35,7 +35,18 @@ void add_shock_options(CLI::App& command, StressCliOptions& options) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
-StressOptions stress_options(const StressCliOptions& options) {
+namespace {
+
+bool given(const CLI::Option* option) { return option != nullptr && option->count() > 0; }
+
+}  // namespace
+
+bool any_model_option_given(const StressCliOptions& options) {
+    return given(options.lgd_option) || given(options.alpha_option) ||
+           given(options.beta_option) || given(options.external_option);
+}
+
+StressOptions stress_options(const StressCliOptions& options, bool lgd_used_by_every_model) {
     StressOptions out;
     std::vector<Diagnostic> problems;
     if (const auto model = parse_model(options.model)) {
@@ -65,7 +76,6 @@ StressOptions stress_options(const StressCliOptions& options) {
         problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     }
     // An option the model has no use for is an error, never silently ignored.
-    auto given = [](const CLI::Option* option) { return option != nullptr && option->count() > 0; };
     const bool clearing = parse_model(options.model) == Model::clearing;
     if (parse_model(options.model)) {
         for (const auto* option : {options.alpha_option, options.beta_option,
@@ -75,7 +85,7 @@ StressOptions stress_options(const StressCliOptions& options) {
                                     option->get_name() + " applies to --model clearing only"});
             }
         }
-        if (given(options.lgd_option) && clearing) {
+        if (given(options.lgd_option) && clearing && !lgd_used_by_every_model) {
             problems.push_back({{}, std::nullopt, {},
                                 "--lgd applies to furfine, debtrank and linear-debtrank (clearing "
                                 "pays obligations at face value)"});

@@ -32,7 +32,12 @@ void add_model_options(CLI::App& command, StressCliOptions& options, bool model_
 void add_shock_options(CLI::App& command, StressCliOptions& options);
 
 /// The checked StressOptions (InputError naming the option on a bad value, or on an option the
-/// model does not use: --alpha/--beta/--external are for clearing, --lgd for the others).
-[[nodiscard]] StressOptions stress_options(const StressCliOptions& options);
+/// model does not use: --alpha/--beta/--external are for clearing, --lgd for the others unless
+/// `lgd_used_by_every_model` — scenario slowdown losses use it whatever the model).
+[[nodiscard]] StressOptions stress_options(const StressCliOptions& options,
+                                           bool lgd_used_by_every_model = false);
+
+/// Whether the user gave --lgd/--alpha/--beta/--external (for commands where --model is optional).
+[[nodiscard]] bool any_model_option_given(const StressCliOptions& options);
 
 }  // namespace crashchain::cli

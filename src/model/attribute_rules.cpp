@@ -11,6 +11,11 @@ Diagnostic make(const SourceLocation& where, std::string_view subject, std::stri
     return Diagnostic{std::string(where.file), where.line, std::string(subject), std::move(message)};
 }
 
+// JSON and DOT can spell an attribute with an empty name; a CSV header cannot (its columns are
+// refused without a name), so a network holding one could not be converted to CSV.
+constexpr std::string_view kNoName =
+    "an attribute has an empty name (expected a name such as note or source)";
+
 std::string quoted(std::string_view value) {
     constexpr std::size_t kShown = 40;  // a 100 MB value must not become a 100 MB message
     std::string text = "\"";  // appended: `"\"" + std::string` trips GCC 12 -Wrestrict at -O3
@@ -93,6 +98,10 @@ void apply_entity_attribute(Entity& entity, std::string_view key, std::string_vi
                             const SourceLocation& where, Diagnostics& diagnostics) {
     if (value.empty()) return;
     const std::string subject = entity_subject(entity.id);
+    if (key.empty()) {
+        diagnostics.add(make(where, subject, std::string(kNoName)));
+        return;
+    }
     auto figure = [&](std::optional<Dollars>& field) {
         if (auto v = read_dollars(key, value, false, subject, where, diagnostics)) field = v;
     };
@@ -121,6 +130,10 @@ void apply_contract_attribute(Contract& contract, ContractFieldsSeen& seen, std:
                               std::string_view value, std::string_view subject,
                               const SourceLocation& where, Diagnostics& diagnostics) {
     if (value.empty()) return;
+    if (key.empty()) {
+        diagnostics.add(make(where, subject, std::string(kNoName)));
+        return;
+    }
     if (key == "kind") {
         seen.kind = true;
         if (auto kind = parse_contract_kind(value)) {

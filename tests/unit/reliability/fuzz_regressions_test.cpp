@@ -71,6 +71,31 @@ TEST(FuzzRegression, IdsStartingWithPercentCannotGoThroughDot) {
               (Attributes{{"note", "%50 up front"}}));
 }
 
+// fuzz_json (10-minute campaign): {"id":"B","":0.5} was accepted with an attribute named "";
+// the CSV writer wrote a header column without a name, which the CSV reader refuses ("header
+// column 6 has no name"). JSON and DOT can spell such a name, CSV cannot: every reader now
+// refuses it, for entities and contracts, with the element's line.
+TEST(FuzzRegression, AttributeWithAnEmptyName) {
+    constexpr const char* kNoName =
+        "an attribute has an empty name (expected a name such as note or source)";
+    EXPECT_EQ(error_of([] {
+                  return json(R"({"entities":[{"id":"A","type":"bank","capital":1e9},)"
+                              R"({"id":"B","":0.5}]})");
+              }),
+              std::string("net.json:1: entity B: ") + kNoName);
+    EXPECT_EQ(error_of([] {
+                  return json("{\"entities\":[{\"id\":\"A\"},{\"id\":\"B\"}],\"contracts\":[\n"
+                              "{\"from\":\"A\",\"to\":\"B\",\"kind\":\"loan\",\"amount\":1,\"\":\"c\"}]}");
+              }),
+              std::string("net.json:2: contract A->B (contracts[0]): ") + kNoName);
+    EXPECT_EQ(error_of([] { return dot("digraph {\n A;\n B [\"\"=x];\n A -> B [kind=loan, amount=1]\n}"); }),
+              std::string("net.dot:3: entity B: ") + kNoName);
+    EXPECT_EQ(error_of([] { return dot("digraph {\n A -> B [kind=loan, amount=1, \"\"=c]\n}"); }),
+              std::string("net.dot:2: contract A->B: ") + kNoName);
+    // An empty value means "absent" in every format, whatever the name: nothing to refuse.
+    EXPECT_EQ(json(R"({"entities":[{"id":"B","":""}]})").entity(0).attributes, Attributes{});
+}
+
 // cgraph does not count line breaks inside quoted strings, so its "syntax error in line N" is
 // translated back to the real line.
 TEST(FuzzRegression, SyntaxErrorLineAfterAMultiLineString) {

@@ -129,27 +129,30 @@ void debtrank_digest(const PreparedNetwork& prepared, std::span<const double> h,
                      std::vector<EntityIndex>& scratch, StressDigest& out) {
     const auto& capital = prepared.cascade.capital;
     const std::size_t n = prepared.entity_count;
-    // Ascending order: a scan of the dense array when most entities were reached, else a sort.
-    scratch.clear();
-    if (reached.size() * 8 > n) {
-        for (EntityIndex i = 0; i < n; ++i) {
-            if (h[i] > 0) scratch.push_back(i);
-        }
-    } else {
+    // Ascending order: every entity when most were reached (an unreached one adds exact zeros
+    // to the sums), else the reached ones, sorted.
+    const bool all = reached.size() * 8 > n;
+    if (!all) {
         scratch.assign(reached.begin(), reached.end());
         std::sort(scratch.begin(), scratch.end());
     }
-    out.defaulted.clear();
+    const std::size_t count = all ? n : scratch.size();
+    // Defaults are written to the next free slot, which counts only for a default: no branch.
+    out.defaulted.resize(count + 1);
+    std::size_t defaults = 0;
     out.losses.clear();
     Dollars lost = 0;
     Dollars induced = 0;
-    for (EntityIndex i : scratch) {
-        if (h[i] >= kDebtRankDefault) out.defaulted.push_back(i);
+    for (std::size_t k = 0; k < count; ++k) {
+        const EntityIndex i = all ? static_cast<EntityIndex>(k) : scratch[k];
+        out.defaulted[defaults] = i;
+        defaults += static_cast<std::size_t>(h[i] >= kDebtRankDefault);
         const Dollars loss = h[i] * capital[i];
         if (loss > 0) out.losses.emplace_back(i, loss);
         lost += loss;
         induced += (h[i] - initial[i]) * capital[i];
     }
+    out.defaulted.resize(defaults);
     out.capital_lost = lost;
     out.capital_lost_share = lost / prepared.cascade.total_capital;
     out.debtrank = induced / prepared.cascade.total_capital;

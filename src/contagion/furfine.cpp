@@ -25,28 +25,31 @@ inline Dollars raise_if(bool defaults, Dollars threshold) {
 
 FurfineEngine::FurfineEngine(const PreparedNetwork& prepared)
     : prepared_(prepared),
-      loss_(prepared.entity_count, 0),
-      threshold_(prepared.cascade.capital),
+      account_(prepared.entity_count),
       round_(prepared.entity_count, -1),
       shocked_(prepared.entity_count),
       newly_(prepared.entity_count + 1),
-      marks_(prepared.entity_count) {}
+      marks_(prepared.entity_count) {
+    for (std::size_t i = 0; i < account_.size(); ++i) {
+        account_[i].threshold = prepared.cascade.capital[i];
+    }
+}
 
 void FurfineEngine::reset() {
     const std::size_t n = prepared_.entity_count;
     if (pushes_ * 4 > n) {
-        std::fill(loss_.begin(), loss_.end(), 0.0);
+        for (Account& a : account_) a.loss = 0;
     } else {
         // Only the counterparties of the defaulted and the shocked themselves have a loss.
         const auto& exposed_to = prepared_.cascade.exposed_to;
         for (EntityIndex j : defaulted_) {
-            for (EntityIndex i : exposed_to.columns(j)) loss_[i] = 0;
+            for (EntityIndex i : exposed_to.columns(j)) account_[i].loss = 0;
         }
-        for (EntityIndex i : shocked_.list()) loss_[i] = 0;
+        for (EntityIndex i : shocked_.list()) account_[i].loss = 0;
     }
     for (EntityIndex i : defaulted_) {
         round_[i] = -1;
-        threshold_[i] = prepared_.cascade.capital[i];
+        account_[i].threshold = prepared_.cascade.capital[i];
     }
     shocked_.clear();
     defaulted_.clear();
@@ -60,10 +63,10 @@ void FurfineEngine::run(std::span<const Shock> shock) {
     frontier_.clear();
     for (const auto& s : shock) {
         if (!shocked_.insert(s.entity)) continue;  // an entity listed twice is shocked once
-        loss_[s.entity] = s.fraction * capital[s.entity];
+        account_[s.entity].loss = s.fraction * capital[s.entity];
         if (s.fraction >= 1) {
             round_[s.entity] = 0;
-            threshold_[s.entity] = kNoThreshold;
+            account_[s.entity].threshold = kNoThreshold;
             frontier_.push_back(s.entity);
         }
     }
@@ -72,8 +75,7 @@ void FurfineEngine::run(std::span<const Shock> shock) {
     const auto* start = prepared_.cascade.exposed_to.start.data();
     const auto* column = prepared_.cascade.exposed_to.column.data();
     const auto* amount = prepared_.cascade.exposed_to.value.data();
-    Dollars* loss = loss_.data();
-    Dollars* threshold = threshold_.data();
+    Account* account = account_.data();
     EntityIndex* newly = newly_.data();
     int round = 0;
     while (!frontier_.empty()) {
@@ -84,16 +86,16 @@ void FurfineEngine::run(std::span<const Shock> shock) {
         for (EntityIndex j : frontier_) {
             pushes_ += start[j + 1] - start[j];
             for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
-                const EntityIndex i = column[k];
-                loss[i] += amount[k];
+                Account& a = account[column[k]];
+                a.loss += amount[k];
                 // Losses only grow within a round, so crossing the capital at some push is
                 // crossing it at the end of the round, where SPEC 3.1 checks. The threshold
                 // is C_i until i defaults, then infinite. SPEC 6: C = 0 defaults on any
                 // positive loss, and every loss here is positive (X > 0). Without a branch:
-                // i is written to the next free slot, which counts only when i defaults.
-                const bool defaults = loss[i] >= threshold[i];
-                threshold[i] = raise_if(defaults, threshold[i]);
-                newly[defaulting] = i;
+                // the entity is written to the next free slot, which counts only if it defaults.
+                const bool defaults = a.loss >= a.threshold;
+                a.threshold = raise_if(defaults, a.threshold);
+                newly[defaulting] = column[k];
                 defaulting += static_cast<std::size_t>(defaults);
             }
         }
@@ -117,7 +119,7 @@ void FurfineEngine::digest(StressDigest& out) const {
     scratch_.clear();
     if (pushes_ * 4 > n) {
         for (EntityIndex i = 0; i < n; ++i) {
-            if (loss_[i] != 0) scratch_.push_back(i);
+            if (account_[i].loss != 0) scratch_.push_back(i);
         }
     } else {
         marks_.clear();
@@ -132,7 +134,7 @@ void FurfineEngine::digest(StressDigest& out) const {
     out.losses.clear();
     Dollars total = 0;
     for (EntityIndex i : scratch_) {
-        const Dollars lost = std::min(loss_[i], capital[i]);
+        const Dollars lost = std::min(account_[i].loss, capital[i]);
         if (lost > 0) {
             out.losses.emplace_back(i, lost);
             total += lost;
@@ -154,14 +156,14 @@ StressResult FurfineEngine::result() const {
     for (EntityIndex i = 0; i < n; ++i) {
         auto& e = result.entities[i];
         e.entity = i;
-        e.loss = loss_[i];
+        e.loss = account_[i].loss;
         e.capital = capital[i];
-        e.capital_lost = std::min(loss_[i], capital[i]);
+        e.capital_lost = std::min(account_[i].loss, capital[i]);
         total += *e.capital_lost;
         e.defaulted = round_[i] >= 0;
         if (e.defaulted) e.round = round_[i];
         e.status = e.defaulted      ? EntityStatus::defaulted
-                   : loss_[i] > 0 ? EntityStatus::distressed
+                   : account_[i].loss > 0 ? EntityStatus::distressed
                                   : EntityStatus::solvent;
     }
     // Every default transmits X[i][j] to each entity i exposed to it.

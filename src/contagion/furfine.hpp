@@ -21,14 +21,19 @@ public:
     [[nodiscard]] StressResult result() const;
 
 private:
-    /// Clears what the previous run set: all of `loss_` after a large cascade, else only the
+    /// Clears what the previous run set: every loss after a large cascade, else only the
     /// entries it can have touched.
     void reset();
 
+    /// An entity's running loss and its default threshold: C_i while it is not in default,
+    /// infinite once it is (one compare per push). Side by side: a push touches one line.
+    struct Account {
+        Dollars loss = 0;
+        Dollars threshold = 0;
+    };
+
     const PreparedNetwork& prepared_;
-    std::vector<Dollars> loss_;
-    /// C_i for an entity not in default, infinite once it is (one compare per push).
-    std::vector<Dollars> threshold_;
+    std::vector<Account> account_;
     std::vector<int> round_;  ///< -1 = survives
     TouchedSet shocked_;
     std::vector<EntityIndex> defaulted_;  ///< in order of default; every entity with round >= 0

@@ -40,10 +40,21 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     converged_ = false;
     while (true) {
         // h(t+1) = min(1, h(t) + W (h(t) - h(t-1))): only entities that moved push, in
-        // ascending order (a fixed order of addition); receivers are listed as in debtrank.cpp.
+        // ascending order (a fixed order of addition). As in debtrank.cpp: many pushes are
+        // applied by a pass over every entity (ascending, cache-friendly), few by listing the
+        // receivers while pushing.
+        std::uint64_t pushes = 0;
+        for (EntityIndex j : active_) pushes += start[j + 1] - start[j];
+        const bool dense = pushes * 4 > n;
         std::size_t reached = 0;
         for (EntityIndex j : active_) {
             const double dj = delta_[j];
+            if (dense) {
+                for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                    incoming[column[k]] += weight[k] * dj;
+                }
+                continue;
+            }
             for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
                 const EntityIndex i = column[k];
                 const double before = incoming[i];
@@ -57,8 +68,7 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
         ++step;
         next_.clear();
         double largest = 0;
-        for (std::size_t r = 0; r < reached; ++r) {
-            const EntityIndex i = received[r];
+        auto apply = [&](EntityIndex i) {
             const double in = incoming[i];
             incoming[i] = 0;
             touched_.insert(i);
@@ -71,13 +81,20 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
                 largest = std::max(largest, std::fabs(moved));
             }
             if (first_step_[i] < 0 && updated > 0) first_step_[i] = static_cast<int>(step);
+        };
+        if (dense) {
+            for (EntityIndex i = 0; i < n; ++i) {
+                if (incoming[i] != 0) apply(i);  // a zero push changes nothing
+            }
+        } else {
+            for (std::size_t r = 0; r < reached; ++r) apply(received[r]);
         }
         if (largest <= kTolerance) {
             converged_ = true;
             break;
         }
         if (step >= kMaxSteps) break;
-        sort_entities(next_, n, bits_);
+        if (!dense) sort_entities(next_, n, bits_);
         active_.swap(next_);
     }
     for (EntityIndex j : next_) delta_[j] = 0;

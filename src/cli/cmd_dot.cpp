@@ -54,12 +54,12 @@ void add_dot_command(CLI::App& app) {
     command->add_option("--highlight", options->highlight,
                         "cycles: draw circular deals in red and tint circular groups")
         ->check(CLI::IsMember({"cycles"}));
-    command->add_option("--max-length", options->max_length,
-                        "with --highlight cycles: longest cycle drawn (default 8)");
+    auto* max_length = command->add_option("--max-length", options->max_length,
+                                           "with --highlight cycles: longest cycle drawn (default 8)");
     // With --model, the diagram shows the crash chain of the given shocks.
     add_model_options(*command, options->stress, false);
     add_shock_options(*command, options->stress);
-    command->final_callback([options] {
+    command->final_callback([options, max_length] {
         const Network network = load_selected(options->input);
         DiagramOptions diagram;
         diagram.rankdir = options->rankdir == "TB" ? RankDir::top_bottom : RankDir::left_right;
@@ -83,9 +83,13 @@ void add_dot_command(CLI::App& app) {
             throw InputError("dot: --highlight cycles and --model draw different overlays; "
                              "give one of them");
         }
-        if (!stress && (!options->stress.defaults.empty() || !options->stress.shocks.empty())) {
-            throw InputError("dot: --default/--shock need --model (furfine, debtrank, "
-                             "linear-debtrank or clearing)");
+        if (!stress && (!options->stress.defaults.empty() || !options->stress.shocks.empty() ||
+                        any_model_option_given(options->stress))) {
+            throw InputError("dot: --default/--shock/--lgd/--alpha/--beta/--external need --model "
+                             "(furfine, debtrank, linear-debtrank or clearing)");
+        }
+        if (max_length->count() != 0 && options->highlight != "cycles") {
+            throw InputError("dot: --max-length applies to --highlight cycles only");
         }
         if (options->highlight == "cycles") {
             if (options->max_length == 0) throw InputError("--max-length must be at least 1");

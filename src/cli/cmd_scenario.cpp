@@ -8,8 +8,21 @@
 #include "report/scenario_report.hpp"
 #include "scenario/model_adapters.hpp"
 #include "scenario/run_scenario.hpp"
+#include "scenario/scenario.hpp"
 
 namespace crashchain::cli {
+namespace {
+
+bool has_slowdown(const Scenario& scenario) {
+    for (const ScenarioStage& stage : scenario.stages) {
+        for (const ScenarioShock& shock : stage.shocks) {
+            if (shock.type == ShockType::slowdown) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
 
 void add_scenario_command(CLI::App& app) {
     struct Options {
@@ -39,9 +52,14 @@ void add_scenario_command(CLI::App& app) {
         }
         if (!csv) o.input.source.file = o.positionals.front();
         const std::string scenario_path = o.positionals.back();
-        const StressOptions stress = stress_options(o.model);
+        // Slowdown losses use --lgd under every model, clearing included (checked below).
+        const StressOptions stress = stress_options(o.model, true);
         const Network network = load_selected(o.input);
         const Scenario scenario = load_scenario(scenario_path, network);
+        if (stress.model == Model::clearing && !o.model.lgd.empty() && !has_slowdown(scenario)) {
+            throw InputError("--lgd: with --model clearing it only sizes slowdown losses, and " +
+                             scenario_path + " has no slowdown shock");
+        }
         const PreparedNetwork prepared = prepare(network, stress);
         const ScenarioResult result = run_scenario(network, scenario, stress, full_model(prepared));
         emit(o.output, render_scenario({result, network, stress, source_name(o.input.source)},

@@ -8,18 +8,18 @@ void add_model_options(CLI::App& command, StressCliOptions& options, bool model_
     auto* model = command.add_option("--model", options.model,
                                      "furfine, debtrank, linear-debtrank or clearing");
     if (model_required) model->required();
-    command.add_option("--lgd", options.lgd,
+    options.lgd_option = command.add_option("--lgd", options.lgd,
                        "kind=v: loss given default for a contract kind, e.g. purchase=0.5 "
                        "(repeatable; a contract's own lgd still wins)")
         ->expected(1)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    command.add_option("--alpha", options.alpha,
+    options.alpha_option = command.add_option("--alpha", options.alpha,
                        "clearing: share of external assets recovered on default, in (0,1]")
         ->capture_default_str();
-    command.add_option("--beta", options.beta,
+    options.beta_option = command.add_option("--beta", options.beta,
                        "clearing: share of interbank receipts recovered on default, in (0,1]")
         ->capture_default_str();
-    command.add_option("--external", options.external,
+    options.external_option = command.add_option("--external", options.external,
                        "clearing: external creditors rank pari-passu (default) or senior")
         ->capture_default_str();
 }
@@ -35,7 +35,18 @@ void add_shock_options(CLI::App& command, StressCliOptions& options) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
-StressOptions stress_options(const StressCliOptions& options) {
+namespace {
+
+bool given(const CLI::Option* option) { return option != nullptr && option->count() > 0; }
+
+}  // namespace
+
+bool any_model_option_given(const StressCliOptions& options) {
+    return given(options.lgd_option) || given(options.alpha_option) ||
+           given(options.beta_option) || given(options.external_option);
+}
+
+StressOptions stress_options(const StressCliOptions& options, bool lgd_used_by_every_model) {
     StressOptions out;
     std::vector<Diagnostic> problems;
     if (const auto model = parse_model(options.model)) {
@@ -63,6 +74,22 @@ StressOptions stress_options(const StressCliOptions& options) {
         check_options(out);
     } catch (const InputError& error) {
         problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
+    }
+    // An option the model has no use for is an error, never silently ignored.
+    const bool clearing = parse_model(options.model) == Model::clearing;
+    if (parse_model(options.model)) {
+        for (const auto* option : {options.alpha_option, options.beta_option,
+                                   options.external_option}) {
+            if (given(option) && !clearing) {
+                problems.push_back({{}, std::nullopt, {},
+                                    option->get_name() + " applies to --model clearing only"});
+            }
+        }
+        if (given(options.lgd_option) && clearing && !lgd_used_by_every_model) {
+            problems.push_back({{}, std::nullopt, {},
+                                "--lgd applies to furfine, debtrank and linear-debtrank (clearing "
+                                "pays obligations at face value)"});
+        }
     }
     if (!problems.empty()) throw InputError(std::move(problems));
     return out;

@@ -19,6 +19,11 @@ struct StressCliOptions {
     std::string external = "pari-passu";
     std::vector<std::string> defaults;
     std::vector<std::string> shocks;
+    /// Set by add_model_options, to tell an option given from its default value.
+    const CLI::Option* lgd_option = nullptr;
+    const CLI::Option* alpha_option = nullptr;
+    const CLI::Option* beta_option = nullptr;
+    const CLI::Option* external_option = nullptr;
 };
 
 /// Adds --model (required when `model_required`), --lgd, --alpha, --beta, --external.
@@ -26,7 +31,13 @@ void add_model_options(CLI::App& command, StressCliOptions& options, bool model_
 /// Adds --default ID and --shock ID=F (both repeatable).
 void add_shock_options(CLI::App& command, StressCliOptions& options);
 
-/// The checked StressOptions (InputError naming the option on a bad value).
-[[nodiscard]] StressOptions stress_options(const StressCliOptions& options);
+/// The checked StressOptions (InputError naming the option on a bad value, or on an option the
+/// model does not use: --alpha/--beta/--external are for clearing, --lgd for the others unless
+/// `lgd_used_by_every_model` — scenario slowdown losses use it whatever the model).
+[[nodiscard]] StressOptions stress_options(const StressCliOptions& options,
+                                           bool lgd_used_by_every_model = false);
+
+/// Whether the user gave --lgd/--alpha/--beta/--external (for commands where --model is optional).
+[[nodiscard]] bool any_model_option_given(const StressCliOptions& options);
 
 }  // namespace crashchain::cli

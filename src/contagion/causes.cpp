@@ -7,6 +7,14 @@ namespace crashchain {
 
 void add_default_causes(StressResult& result, const SparseRows& exposed_to,
                         std::span<const EntityIndex> sources, std::span<const double> scale) {
+    // Exact sizes first: one allocation per entity instead of repeated growth.
+    std::vector<std::uint32_t> count(result.entities.size(), 0);
+    for (EntityIndex j : sources) {
+        for (EntityIndex i : exposed_to.columns(j)) ++count[i];
+    }
+    for (std::size_t i = 0; i < count.size(); ++i) {
+        if (count[i] != 0) result.entities[i].causes.reserve(count[i]);
+    }
     for (EntityIndex j : sources) {
         const auto exposed = exposed_to.columns(j);
         const auto amount = exposed_to.values(j);

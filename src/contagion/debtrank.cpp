@@ -13,7 +13,9 @@ DebtRankEngine::DebtRankEngine(const PreparedNetwork& prepared)
       propagated_(prepared.entity_count, 0),
       incoming_(prepared.entity_count, 0),
       first_step_(prepared.entity_count, -1),
-      state_(prepared.entity_count, State::undistressed) {}
+      state_(prepared.entity_count, State::undistressed),
+      received_(prepared.entity_count + 1),
+      becomes_(prepared.entity_count) {}
 
 void DebtRankEngine::run(std::span<const Shock> shock) {
     for (EntityIndex i : propagators_) {
@@ -31,51 +33,81 @@ void DebtRankEngine::run(std::span<const Shock> shock) {
         first_step_[s.entity] = 1;
         frontier_.push_back(s.entity);
     }
-    sort_entities(frontier_, prepared_.entity_count, bits_);
+    const std::size_t n = prepared_.entity_count;
+    sort_entities(frontier_, n, bits_);
     const auto* start = prepared_.cascade.exposed_to.start.data();
     const auto* column = prepared_.cascade.exposed_to.column.data();
     const auto* weight = prepared_.cascade.weight.data();
-    std::size_t step = 1;
-    const std::size_t n = prepared_.entity_count;
     double* incoming = incoming_.data();
+    EntityIndex* received = received_.data();
+    std::size_t step = 1;
     while (!frontier_.empty()) {
-        // Step t+1 from the h of step t: sum the pushes first (a pure scatter, no branches),
-        // apply them after (simultaneous update).
+        // Step t+1 from the h of step t: sum the pushes first, apply them after (simultaneous
+        // update). The frontier goes in ascending order, so every sum adds in a fixed order.
         std::uint64_t pushes = 0;
+        for (EntityIndex j : frontier_) pushes += start[j + 1] - start[j];
+        // Many pushes: apply by one branch-free pass over every entity (a zero push changes
+        // nothing). Few: list the receivers while pushing and apply to them only.
+        const bool dense = pushes * 4 > n;
+        std::size_t reached = 0;
         for (EntityIndex j : frontier_) {
             const double hj = h_[j];
             propagated_[j] = hj;
             state_[j] = State::inactive;
-            for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
-                incoming[column[k]] += weight[k] * hj;
+            if (dense) {
+                for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                    incoming[column[k]] += weight[k] * hj;
+                }
+                continue;
             }
-            pushes += start[j + 1] - start[j];
+            for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                const EntityIndex i = column[k];
+                const double before = incoming[i];
+                const double after = before + weight[k] * hj;
+                incoming[i] = after;
+                // Pushes are >= 0, so `incoming` turns nonzero at most once: list i then.
+                // Written unconditionally and counted by a flag: no branch in the hot loop.
+                received[reached] = i;
+                reached += static_cast<std::size_t>((before == 0) & (after != 0));
+            }
         }
         propagators_.insert(propagators_.end(), frontier_.begin(), frontier_.end());
         ++step;
-        next_.clear();
-        // A nonzero `incoming` marks an entity reached in this step (a zero push changes
-        // nothing). Many pushes: scan every entity, which also lists the next frontier in
-        // ascending order; few: revisit the rows just pushed.
-        auto apply = [&](EntityIndex i) {
-            const double in = incoming[i];
-            if (in == 0) return;
-            incoming[i] = 0;
-            h_[i] = std::min(1.0, h_[i] + in);
-            if (state_[i] == State::undistressed && h_[i] > 0) {
-                state_[i] = State::distressed;
-                first_step_[i] = static_cast<int>(step);
-                next_.push_back(i);
+        // An undistressed entity with a nonzero push becomes distressed (h > 0).
+        std::size_t newly = 0;
+        if (dense) {
+            // Three simple passes over every entity, the first two vectorised by the compiler;
+            // a zero push leaves h as it is (h <= 1).
+            const State* state = state_.data();
+            unsigned char* becomes = becomes_.data();
+            double* h = h_.data();
+            for (std::size_t i = 0; i < n; ++i) {
+                becomes[i] = static_cast<unsigned char>((state[i] == State::undistressed) &
+                                                        (incoming[i] > 0));
             }
-        };
-        if (pushes * 4 > n) {
-            for (EntityIndex i = 0; i < n; ++i) apply(i);
+            for (std::size_t i = 0; i < n; ++i) {
+                h[i] = std::min(1.0, h[i] + incoming[i]);
+                incoming[i] = 0;
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                received[newly] = static_cast<EntityIndex>(i);
+                newly += becomes[i];
+            }
         } else {
-            for (EntityIndex j : frontier_) {
-                for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) apply(column[k]);
+            // In place: the newly distressed are written over the receivers already applied.
+            for (std::size_t r = 0; r < reached; ++r) {
+                const EntityIndex i = received[r];
+                const double in = incoming[i];
+                h_[i] = std::min(1.0, h_[i] + in);
+                incoming[i] = 0;
+                received[newly] = i;
+                newly += static_cast<std::size_t>((state_[i] == State::undistressed) & (in > 0));
             }
-            sort_entities(next_, n, bits_);
         }
+        for (std::size_t k = 0; k < newly; ++k) state_[received[k]] = State::distressed;
+        next_.assign(received, received + newly);
+        if (!dense) sort_entities(next_, n, bits_);
+        for (EntityIndex i : next_) first_step_[i] = static_cast<int>(step);
         frontier_.swap(next_);
     }
     steps_ = step;
@@ -97,27 +129,30 @@ void debtrank_digest(const PreparedNetwork& prepared, std::span<const double> h,
                      std::vector<EntityIndex>& scratch, StressDigest& out) {
     const auto& capital = prepared.cascade.capital;
     const std::size_t n = prepared.entity_count;
-    // Ascending order: a scan of the dense array when most entities were reached, else a sort.
-    scratch.clear();
-    if (reached.size() * 8 > n) {
-        for (EntityIndex i = 0; i < n; ++i) {
-            if (h[i] > 0) scratch.push_back(i);
-        }
-    } else {
+    // Ascending order: every entity when most were reached (an unreached one adds exact zeros
+    // to the sums), else the reached ones, sorted.
+    const bool all = reached.size() * 8 > n;
+    if (!all) {
         scratch.assign(reached.begin(), reached.end());
         std::sort(scratch.begin(), scratch.end());
     }
-    out.defaulted.clear();
+    const std::size_t count = all ? n : scratch.size();
+    // Defaults are written to the next free slot, which counts only for a default: no branch.
+    out.defaulted.resize(count + 1);
+    std::size_t defaults = 0;
     out.losses.clear();
     Dollars lost = 0;
     Dollars induced = 0;
-    for (EntityIndex i : scratch) {
-        if (h[i] >= kDebtRankDefault) out.defaulted.push_back(i);
+    for (std::size_t k = 0; k < count; ++k) {
+        const EntityIndex i = all ? static_cast<EntityIndex>(k) : scratch[k];
+        out.defaulted[defaults] = i;
+        defaults += static_cast<std::size_t>(h[i] >= kDebtRankDefault);
         const Dollars loss = h[i] * capital[i];
         if (loss > 0) out.losses.emplace_back(i, loss);
         lost += loss;
         induced += (h[i] - initial[i]) * capital[i];
     }
+    out.defaulted.resize(defaults);
     out.capital_lost = lost;
     out.capital_lost_share = lost / prepared.cascade.total_capital;
     out.debtrank = induced / prepared.cascade.total_capital;

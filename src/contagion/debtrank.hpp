@@ -31,7 +31,10 @@ private:
     std::vector<double> h_, initial_, propagated_, incoming_;
     std::vector<int> first_step_;
     std::vector<State> state_;
+    /// Entities reached in the current step; size n + 1 (the scatter writes one slot past the
+    /// last listed entity).
     std::vector<EntityIndex> received_;
+    std::vector<unsigned char> becomes_;  ///< dense steps: 1 for an entity turning D
     /// Entities in D at the current step; every entity with h > 0 passes through D once, so
     /// `propagators_` is also the list of entities this run touched.
     std::vector<EntityIndex> frontier_, next_, propagators_;
@@ -55,7 +58,8 @@ private:
     std::vector<double> h_, initial_, delta_, incoming_;
     std::vector<int> first_step_;
     TouchedSet touched_;
-    std::vector<EntityIndex> received_, active_, next_;
+    std::vector<EntityIndex> received_;  ///< as in DebtRankEngine
+    std::vector<EntityIndex> active_, next_;
     mutable std::vector<EntityIndex> scratch_;
     std::vector<std::uint64_t> bits_;
     std::size_t steps_ = 0;

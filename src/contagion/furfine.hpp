@@ -21,15 +21,29 @@ public:
     [[nodiscard]] StressResult result() const;
 
 private:
+    /// Clears what the previous run set: every loss after a large cascade, else only the
+    /// entries it can have touched.
+    void reset();
+
+    /// An entity's running loss and its default threshold: C_i while it is not in default,
+    /// infinite once it is (one compare per push). Side by side: a push touches one line.
+    struct Account {
+        Dollars loss = 0;
+        Dollars threshold = 0;
+    };
+
     const PreparedNetwork& prepared_;
-    std::vector<Dollars> loss_;
+    std::vector<Account> account_;
     std::vector<int> round_;  ///< -1 = survives
-    TouchedSet touched_;
-    TouchedSet candidates_;
-    std::vector<EntityIndex> defaulted_;  ///< in order of default
+    TouchedSet shocked_;
+    std::vector<EntityIndex> defaulted_;  ///< in order of default; every entity with round >= 0
     std::vector<EntityIndex> frontier_, next_;
+    /// Defaults of the current round; size n + 1 (the loop writes one slot past the last).
+    std::vector<EntityIndex> newly_;
+    std::uint64_t pushes_ = 0;  ///< exposures the run went through (sum of defaulted rows)
+    mutable TouchedSet marks_;  ///< digest after a small cascade: who may have lost
     mutable std::vector<EntityIndex> scratch_;
-    std::vector<std::uint64_t> bits_;
+    mutable std::vector<std::uint64_t> bits_;
     int rounds_ = 0;
 };
 

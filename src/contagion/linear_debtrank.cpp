@@ -12,7 +12,8 @@ LinearDebtRankEngine::LinearDebtRankEngine(const PreparedNetwork& prepared)
       delta_(prepared.entity_count, 0),
       incoming_(prepared.entity_count, 0),
       first_step_(prepared.entity_count, -1),
-      touched_(prepared.entity_count) {}
+      touched_(prepared.entity_count),
+      received_(prepared.entity_count + 1) {}
 
 void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     for (EntityIndex i : touched_.list()) {
@@ -23,37 +24,52 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     active_.clear();
     // h(0) = 0, h(1) = F: the first increment is the shock itself.
     for (const auto& s : shock) {
-        if (s.fraction <= 0) continue;
-        touched_.insert(s.entity);
+        if (s.fraction <= 0 || !touched_.insert(s.entity)) continue;
         h_[s.entity] = initial_[s.entity] = delta_[s.entity] = std::min(1.0, s.fraction);
         first_step_[s.entity] = 1;
         active_.push_back(s.entity);
     }
     sort_entities(active_, prepared_.entity_count, bits_);
-    const auto& rows = prepared_.cascade.exposed_to;
-    const auto& weight = prepared_.cascade.weight;
+    const auto* start = prepared_.cascade.exposed_to.start.data();
+    const auto* column = prepared_.cascade.exposed_to.column.data();
+    const auto* weight = prepared_.cascade.weight.data();
+    double* incoming = incoming_.data();
+    EntityIndex* received = received_.data();
     std::size_t step = 1;
     const std::size_t n = prepared_.entity_count;
     converged_ = false;
     while (true) {
-        // h(t+1) = min(1, h(t) + W (h(t) - h(t-1))): only entities that moved push.
+        // h(t+1) = min(1, h(t) + W (h(t) - h(t-1))): only entities that moved push, in
+        // ascending order (a fixed order of addition). As in debtrank.cpp: many pushes are
+        // applied by a pass over every entity (ascending, cache-friendly), few by listing the
+        // receivers while pushing.
         std::uint64_t pushes = 0;
-        double* incoming = incoming_.data();
+        for (EntityIndex j : active_) pushes += start[j + 1] - start[j];
+        const bool dense = pushes * 4 > n;
+        std::size_t reached = 0;
         for (EntityIndex j : active_) {
             const double dj = delta_[j];
-            for (std::uint64_t k = rows.start[j]; k < rows.start[j + 1]; ++k) {
-                incoming[rows.column[k]] += weight[k] * dj;
+            if (dense) {
+                for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                    incoming[column[k]] += weight[k] * dj;
+                }
+                continue;
             }
-            pushes += rows.start[j + 1] - rows.start[j];
+            for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                const EntityIndex i = column[k];
+                const double before = incoming[i];
+                const double after = before + weight[k] * dj;
+                incoming[i] = after;
+                received[reached] = i;
+                reached += static_cast<std::size_t>((before == 0) & (after != 0));
+            }
         }
         for (EntityIndex j : active_) delta_[j] = 0;
         ++step;
         next_.clear();
         double largest = 0;
-        // A nonzero `incoming` marks an entity reached in this step (see debtrank.cpp).
         auto apply = [&](EntityIndex i) {
             const double in = incoming[i];
-            if (in == 0) return;
             incoming[i] = 0;
             touched_.insert(i);
             const double updated = std::min(1.0, h_[i] + in);
@@ -66,15 +82,12 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
             }
             if (first_step_[i] < 0 && updated > 0) first_step_[i] = static_cast<int>(step);
         };
-        const bool dense = pushes * 4 > n;
         if (dense) {
-            for (EntityIndex i = 0; i < n; ++i) apply(i);
-        } else {
-            for (EntityIndex j : active_) {
-                for (std::uint64_t k = rows.start[j]; k < rows.start[j + 1]; ++k) {
-                    apply(rows.column[k]);
-                }
+            for (EntityIndex i = 0; i < n; ++i) {
+                if (incoming[i] != 0) apply(i);  // a zero push changes nothing
             }
+        } else {
+            for (std::size_t r = 0; r < reached; ++r) apply(received[r]);
         }
         if (largest <= kTolerance) {
             converged_ = true;

@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "core/amount.hpp"
 #include "core/error.hpp"
@@ -116,16 +117,16 @@ std::vector<Shock> sparse_shock(const ShockVector& shock) {
 ShockVector make_shocks(const Network& network, const std::vector<std::string>& defaults,
                         const std::vector<std::string>& shocks) {
     ShockVector shock(network.entity_count(), 0.0);
-    std::vector<std::string> given_by(network.entity_count());
+    std::unordered_map<EntityIndex, std::string> given_by;
     std::vector<Diagnostic> problems;
     auto apply = [&](EntityIndex i, double fraction, const std::string& option) {
-        if (!given_by[i].empty()) {
+        const auto [it, inserted] = given_by.emplace(i, option);
+        if (!inserted) {
             problems.push_back({{}, std::nullopt, {},
                                 option + ": " + network.id(i) + " is already shocked by " +
-                                    given_by[i] + " (give each entity once)"});
+                                    it->second + " (give each entity once)"});
             return;
         }
-        given_by[i] = option;
         shock[i] = fraction;
     };
     for (const auto& id : defaults) {

@@ -1,16 +1,22 @@
 #include "scenario/model_adapters.hpp"
 
 #include <memory>
+#include <span>
 
 namespace crashchain {
 namespace {
 
-// Dense -> sparse into a reused buffer (the runners take the shocked entities only).
-void to_sparse(const ShockVector& dense, std::vector<Shock>& sparse) {
-    sparse.clear();
+// Dense -> sparse into a reused buffer (the runners take the shocked entities only). Every
+// entry is written to the next free slot, which counts only when shocked: no branch, as half
+// the entities of a Monte Carlo scenario are shocked in no predictable pattern.
+std::span<const Shock> to_sparse(const ShockVector& dense, std::vector<Shock>& sparse) {
+    sparse.resize(dense.size() + 1);
+    std::size_t count = 0;
     for (std::size_t i = 0; i < dense.size(); ++i) {
-        if (dense[i] > 0) sparse.push_back({static_cast<EntityIndex>(i), dense[i]});
+        sparse[count] = {static_cast<EntityIndex>(i), dense[i]};
+        count += static_cast<std::size_t>(dense[i] > 0);
     }
+    return {sparse.data(), count};
 }
 
 struct RunnerState {
@@ -24,8 +30,7 @@ struct RunnerState {
 StressFunction full_model(const PreparedNetwork& prepared) {
     auto state = std::make_shared<RunnerState>(prepared);
     return [state](const ShockVector& shock) {
-        to_sparse(shock, state->sparse);
-        return state->runner.run_full(state->sparse);
+        return state->runner.run_full(to_sparse(shock, state->sparse));
     };
 }
 
@@ -33,8 +38,7 @@ StressFunction summary_model(const PreparedNetwork& prepared) {
     auto state = std::make_shared<RunnerState>(prepared);
     const Model model = prepared.options.model;
     return [state, model](const ShockVector& shock) {
-        to_sparse(shock, state->sparse);
-        const StressDigest& digest = state->runner.run(state->sparse);
+        const StressDigest& digest = state->runner.run(to_sparse(shock, state->sparse));
         StressResult result;
         result.model = model;
         result.summary.defaults = digest.defaulted.size();
@@ -50,8 +54,7 @@ ScenarioModelFactory monte_carlo_model(const PreparedNetwork& prepared) {
     return [&prepared]() -> ScenarioModel {
         auto state = std::make_shared<RunnerState>(prepared);
         return [state](const ShockVector& shock, ScenarioOutcome& outcome) {
-            to_sparse(shock, state->sparse);
-            const StressDigest& digest = state->runner.run(state->sparse);
+            const StressDigest& digest = state->runner.run(to_sparse(shock, state->sparse));
             outcome.defaults = digest.defaulted;
             outcome.capital_lost_share = digest.capital_lost_share;
         };

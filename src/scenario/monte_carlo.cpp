@@ -25,9 +25,10 @@ std::uint64_t mix(std::uint64_t z) {
     return z ^ (z >> 31);
 }
 
-// A 128-bit fingerprint of a default set: two independent order-dependent hashes over the
-// ascending indices. Sets are counted by fingerprint (memory stays O(distinct sets), not
-// O(scenarios x set size)); the top sets are recovered by re-running their first scenario.
+// A 128-bit fingerprint of a default set: the sums (mod 2^64) of two independent random keys
+// per entity, so it costs one pass over the set, done while counting the defaults. Sets are
+// counted by fingerprint (memory stays O(distinct sets), not O(scenarios x set size)); the top
+// sets are recovered by re-running their first scenario, which also checks the fingerprint.
 struct SetKey {
     std::uint64_t a = 0;
     std::uint64_t b = 0;
@@ -37,11 +38,25 @@ struct SetKeyHash {
     std::size_t operator()(const SetKey& key) const { return static_cast<std::size_t>(key.a); }
 };
 
-SetKey fingerprint(const std::vector<EntityIndex>& set) {
+/// Per-entity keys: SplitMix64 finalisations of the index, two salts.
+struct EntityKeys {
+    std::vector<std::uint64_t> a, b;
+    explicit EntityKeys(std::size_t n) : a(n), b(n) {
+        for (std::size_t e = 0; e < n; ++e) {
+            a[e] = mix(e + 0x9E3779B97F4A7C15ULL);
+            b[e] = mix(0xA4093822299F31D0ULL * (e + 1ULL) + 0x13198A2E03707344ULL);
+        }
+    }
+};
+
+/// The fingerprint of `set`; also adds one to `counts[e]` for every e in it when given.
+SetKey fingerprint(const std::vector<EntityIndex>& set, const EntityKeys& keys,
+                   std::vector<std::size_t>* counts = nullptr) {
     SetKey key{0x243F6A8885A308D3ULL ^ set.size(), 0x13198A2E03707344ULL ^ set.size()};
     for (const EntityIndex e : set) {
-        key.a = mix(key.a ^ (e + 0x9E3779B97F4A7C15ULL));
-        key.b = mix(key.b + 0xA4093822299F31D0ULL * (e + 1ULL));
+        key.a += keys.a[e];
+        key.b += keys.b[e];
+        if (counts != nullptr) ++(*counts)[e];
     }
     return key;
 }
@@ -77,14 +92,23 @@ void draw_shocks(std::uint64_t seed, std::uint64_t scenario, double rho,
     // AS241, so a skipped draw is one the full computation also maps to F_i = 0 and the output
     // does not depend on erfc's last bits.
     const double skip_above = b > 0 ? normal_cdf(-shift / b) * (1.0 + 1e-9) : 2.0;
-    shock.resize(scale.size());
-    for (std::size_t i = 0; i < scale.size(); ++i) {
+    // Two passes: every uniform in the stream's order, listing the entities that need an
+    // inversion (no branch); then the inversions, which do not depend on one another.
+    thread_local std::vector<std::uint32_t> pending;
+    const std::size_t n = scale.size();
+    shock.resize(n);
+    pending.resize(n + 1);
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < n; ++i) {
         const double u = stream.uniform();
-        if (u > skip_above) {
-            shock[i] = 0.0;
-            continue;
-        }
-        const double z = shift + b * normal_quantile(u);
+        const bool inverted = u <= skip_above;
+        shock[i] = u * static_cast<double>(inverted);  // u or 0, without a branch
+        pending[count] = static_cast<std::uint32_t>(i);
+        count += static_cast<std::size_t>(inverted);
+    }
+    for (std::size_t p = 0; p < count; ++p) {
+        const std::size_t i = pending[p];
+        const double z = shift + b * normal_quantile(shock[i]);
         shock[i] = std::clamp(-scale[i] * z, 0.0, 1.0);
     }
 }
@@ -108,6 +132,7 @@ MonteCarloResult run_monte_carlo(const std::vector<double>& scale, const MonteCa
     result.rho = options.rho;
     result.losses.assign(total, 0.0);
 
+    const EntityKeys keys(n);
     std::vector<WorkerState> states(workers);
     std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> done{0};
@@ -129,12 +154,12 @@ MonteCarloResult run_monte_carlo(const std::vector<double>& scale, const MonteCa
                 for (std::size_t k = start; k < stop; ++k) {
                     run_one(k, scale, options, model, shock, outcome);
                     result.losses[k] = outcome.capital_lost_share;
-                    for (const EntityIndex e : outcome.defaults) ++state.default_counts[e];
                     if (outcome.defaults.empty()) {
                         ++state.without_default;
                         continue;
                     }
-                    SetTally& tally = state.sets[fingerprint(outcome.defaults)];
+                    SetTally& tally =
+                        state.sets[fingerprint(outcome.defaults, keys, &state.default_counts)];
                     ++tally.count;
                     tally.first = std::min<std::uint64_t>(tally.first, k);
                 }
@@ -198,7 +223,7 @@ MonteCarloResult run_monte_carlo(const std::vector<double>& scale, const MonteCa
     const ScenarioModel model = ranked.empty() ? ScenarioModel{} : make_model();
     for (const auto& [key, tally] : ranked) {
         run_one(tally.first, scale, options, model, shock, outcome);
-        if (!(fingerprint(outcome.defaults) == key)) {
+        if (!(fingerprint(outcome.defaults, keys) == key)) {
             throw std::logic_error("run_monte_carlo: the model is not deterministic");
         }
         result.top_default_sets.push_back(

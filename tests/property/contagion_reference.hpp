@@ -3,6 +3,7 @@
 // and 3 without the engine's sparse matrices or kind table: small networks only.
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <vector>
 
@@ -56,6 +57,40 @@ inline Matrix obligations(const Network& net) {
         }
     }
     return l;
+}
+
+/// Furfine round by round (SPEC 3.1, 6): loss_i(t) = F_i C_i + sum of X[i][j] over every j
+/// defaulted in a round before t. `round` is -1 for a survivor; `loss` is the final loss.
+struct FurfineOutcome {
+    std::vector<int> round;
+    std::vector<double> loss;
+};
+inline FurfineOutcome furfine(const Matrix& x, const std::vector<double>& capital,
+                              const std::vector<double>& shock) {
+    const std::size_t n = capital.size();
+    FurfineOutcome out{std::vector<int>(n, -1), std::vector<double>(n, 0)};
+    auto loss_before = [&](std::size_t i, int t) {
+        double loss = shock[i] * capital[i];
+        for (std::size_t j = 0; j < n; ++j) {
+            if (out.round[j] >= 0 && out.round[j] < t) loss += x[i][j];
+        }
+        return loss;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        if (shock[i] >= 1) out.round[i] = 0;
+    }
+    for (int t = 1;; ++t) {
+        std::vector<std::size_t> newly;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (out.round[i] >= 0) continue;
+            const double loss = loss_before(i, t);
+            if (loss > 0 && loss >= capital[i]) newly.push_back(i);
+        }
+        if (newly.empty()) break;
+        for (std::size_t i : newly) out.round[i] = t;
+    }
+    for (std::size_t i = 0; i < n; ++i) out.loss[i] = loss_before(i, INT_MAX);
+    return out;
 }
 
 /// Single-hit DebtRank step by step (SPEC 3.2); `history` receives h after every step.

@@ -162,6 +162,19 @@ TEST(LinearDebtRank, ReachesTheCapOnACycle) {
     EXPECT_DOUBLE_EQ(*outcome(s, net, "B").h, 0.3);
 }
 
+TEST(DebtRank, AnEntityListedTwiceIsShockedOnce) {
+    const Builder b = star();
+    const auto& net = b.network();
+    const EntityIndex h = *net.find("H");
+    const std::vector<Shock> twice{{h, 0.5}, {h, 0.5}};
+    for (Model model : {Model::debtrank, Model::linear_debtrank}) {
+        const PreparedNetwork prepared = prepare(net, with(model));
+        StressRunner runner(prepared);
+        StressRunner once(prepared);
+        EXPECT_DOUBLE_EQ(runner.run(twice).capital_lost, once.run({&twice[0], 1}).capital_lost);
+    }
+}
+
 TEST(DebtRank, RunnerReuseMatchesFreshRuns) {
     const Builder b = star();
     const auto& net = b.network();

@@ -153,6 +153,15 @@ TEST_F(FurfineCascade, RunnerReuseMatchesFreshRuns) {
     EXPECT_DOUBLE_EQ(again.losses[2].second, 36);
 }
 
+TEST_F(FurfineCascade, AnEntityListedTwiceIsShockedOnce) {
+    const auto& net = b.network();
+    const PreparedNetwork prepared = prepare(net, furfine());
+    StressRunner runner(prepared);
+    const EntityIndex a = *net.find("A");
+    const std::vector<Shock> twice{{a, 1.0}, {a, 1.0}};
+    EXPECT_DOUBLE_EQ(runner.run(twice).capital_lost, 51);  // not 51 + a second round of losses
+}
+
 TEST(Furfine, MissingOrNegativeCapitalNamesTheEntity) {
     Builder b;
     b.capital("A", 1).entity("B").entity("C", {{}, 5.0, 8.0});

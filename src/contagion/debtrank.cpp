@@ -40,6 +40,8 @@ void DebtRankEngine::run(std::span<const Shock> shock) {
     const auto* weight = prepared_.cascade.weight.data();
     double* incoming = incoming_.data();
     EntityIndex* received = received_.data();
+    const std::uint64_t entries = prepared_.cascade.exposed_to.entries();
+    const bool prefetch = worth_prefetching<double>(prepared_.entity_count);
     std::size_t step = 1;
     while (!frontier_.empty()) {
         // Step t+1 from the h of step t: sum the pushes first, apply them after (simultaneous
@@ -56,11 +58,13 @@ void DebtRankEngine::run(std::span<const Shock> shock) {
             state_[j] = State::inactive;
             if (dense) {
                 for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                    if (prefetch) prefetch_target(incoming, column, k, entries);
                     incoming[column[k]] += weight[k] * hj;
                 }
                 continue;
             }
             for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                if (prefetch) prefetch_target(incoming, column, k, entries);
                 const EntityIndex i = column[k];
                 const double before = incoming[i];
                 const double after = before + weight[k] * hj;

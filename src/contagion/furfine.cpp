@@ -77,6 +77,8 @@ void FurfineEngine::run(std::span<const Shock> shock) {
     const auto* amount = prepared_.cascade.exposed_to.value.data();
     Account* account = account_.data();
     EntityIndex* newly = newly_.data();
+    const std::uint64_t entries = prepared_.cascade.exposed_to.entries();
+    const bool prefetch = worth_prefetching<Account>(n);
     int round = 0;
     while (!frontier_.empty()) {
         ++round;
@@ -86,6 +88,7 @@ void FurfineEngine::run(std::span<const Shock> shock) {
         for (EntityIndex j : frontier_) {
             pushes_ += start[j + 1] - start[j];
             for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                if (prefetch) prefetch_target(account, column, k, entries);
                 Account& a = account[column[k]];
                 a.loss += amount[k];
                 // Losses only grow within a round, so crossing the capital at some push is

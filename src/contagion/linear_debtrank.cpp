@@ -35,6 +35,8 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     const auto* weight = prepared_.cascade.weight.data();
     double* incoming = incoming_.data();
     EntityIndex* received = received_.data();
+    const std::uint64_t entries = prepared_.cascade.exposed_to.entries();
+    const bool prefetch = worth_prefetching<double>(prepared_.entity_count);
     std::size_t step = 1;
     const std::size_t n = prepared_.entity_count;
     converged_ = false;
@@ -51,11 +53,13 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
             const double dj = delta_[j];
             if (dense) {
                 for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                    if (prefetch) prefetch_target(incoming, column, k, entries);
                     incoming[column[k]] += weight[k] * dj;
                 }
                 continue;
             }
             for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+                if (prefetch) prefetch_target(incoming, column, k, entries);
                 const EntityIndex i = column[k];
                 const double before = incoming[i];
                 const double after = before + weight[k] * dj;

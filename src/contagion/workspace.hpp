@@ -36,6 +36,20 @@ private:
     std::vector<EntityIndex> list_;
 };
 
+/// Scatter loops over a large network: the target `ahead` entries further is fetched early
+/// (targets are random; rows lie back to back, so at a row's end this reads into the next).
+/// Worth it only when the targets' array is beyond the per-core cache.
+inline constexpr std::uint64_t kPrefetchAhead = 16;
+template <class T>
+[[nodiscard]] bool worth_prefetching(std::size_t n) {
+    return n * sizeof(T) > (std::size_t{1} << 20);
+}
+template <class T>
+void prefetch_target(const T* targets, const EntityIndex* column, std::uint64_t k,
+                     std::uint64_t entries) {
+    if (k + kPrefetchAhead < entries) __builtin_prefetch(targets + column[k + kPrefetchAhead]);
+}
+
 /// Sorts distinct entity indices below `n` ascending. A large list is sorted by setting bits
 /// and scanning them (linear), a small one by std::sort. Kernels visit each frontier in
 /// ascending order so that the rows of the sparse matrix are read front to back.

@@ -193,9 +193,17 @@ private:
     const std::string& id(EntityIndex i) const { return context_.network.id(i); }
     double shock(EntityIndex i) const { return context_.shock.empty() ? 0 : context_.shock[i]; }
 
+    /// The pairs whose contracts the lines may print: the first causes, and for a Furfine
+    /// default the first of those from earlier rounds (the ones its line shows).
     void add_pairs(const EntityOutcome& e, std::set<std::pair<EntityIndex, EntityIndex>>& pairs) {
-        for (std::size_t k = 0; k < e.causes.size() && k < kCausesShown + 1; ++k) {
-            pairs.insert({e.entity, e.causes[k].counterparty});
+        auto add = [&](const std::vector<Transmission>& causes) {
+            for (std::size_t k = 0; k < causes.size() && k < kCausesShown + 1; ++k) {
+                pairs.insert({e.entity, causes[k].counterparty});
+            }
+        };
+        add(e.causes);
+        if (result_.model == Model::furfine && e.defaulted && e.round) {
+            add(causes_before(e, *e.round));
         }
     }
 

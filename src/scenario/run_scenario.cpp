@@ -1,5 +1,10 @@
 #include "scenario/run_scenario.hpp"
 
+#include <cmath>
+#include <numeric>
+
+#include "core/error.hpp"
+
 namespace crashchain {
 
 ScenarioResult run_scenario(const Network& network, const Scenario& scenario,
@@ -15,6 +20,13 @@ ScenarioResult run_scenario(const Network& network, const Scenario& scenario,
         outcome.name = stage.name;
         outcome.added = stage_losses(network, stage, options);
         cumulative += outcome.added;
+        // Losses are non-negative, so a finite total bounds every sum a report prints.
+        const Dollars total =
+            std::accumulate(cumulative.loss.begin(), cumulative.loss.end(), Dollars{0});
+        if (!std::isfinite(total)) {
+            throw InputError("scenario " + scenario.name + ", stage \"" + stage.name +
+                             "\": the shocks' losses so far add up to more than 1.8e308 dollars");
+        }
         outcome.cumulative = cumulative;
         outcome.shock = shock_from_losses(network, cumulative, options.model);
         outcome.result = model(outcome.shock);

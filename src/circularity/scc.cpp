@@ -3,7 +3,7 @@
 #include "circularity/index.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <string_view>
 
 #include "circularity/pearce_scc.hpp"
 
@@ -11,25 +11,51 @@ namespace crashchain {
 
 ComponentLabels strong_component_labels(const Network& network) {
     // The contracts' endpoints as a CSR graph by one counting sort (parallel contracts and
-    // self-loops are harmless to the search).
+    // self-loops are harmless to the search). Contracts are large records: they are read once,
+    // into compact endpoint arrays, and the sort works on those.
     const auto& contracts = network.contracts();
     const std::size_t n = network.entity_count();
     std::vector<std::uint32_t> offsets(n + 1, 0);
-    for (const Contract& c : contracts) ++offsets[c.from + 1];
+    std::vector<std::uint32_t> from(contracts.size()), to(contracts.size());
+    for (std::size_t c = 0; c < contracts.size(); ++c) {
+        from[c] = contracts[c].from;
+        to[c] = contracts[c].to;
+        ++offsets[from[c] + 1];
+    }
     for (std::size_t v = 0; v < n; ++v) offsets[v + 1] += offsets[v];
     std::vector<std::uint32_t> targets(contracts.size());
     std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
-    for (const Contract& c : contracts) targets[fill[c.from]++] = c.to;
+    for (std::size_t c = 0; c < contracts.size(); ++c) targets[fill[from[c]]++] = to[c];
     return pearce_components(offsets, targets);
 }
 
 std::vector<std::uint32_t> id_ranks(const Network& network) {
-    std::vector<EntityIndex> order(network.entity_count());
-    std::iota(order.begin(), order.end(), EntityIndex{0});
-    std::sort(order.begin(), order.end(),
-              [&](EntityIndex a, EntityIndex b) { return network.id(a) < network.id(b); });
+    // Sorting by the ids themselves chases one pointer per comparison into scattered entity
+    // records; a big-endian key of the first 8 bytes settles most comparisons in the array.
+    // Ids hold no NUL byte (the readers refuse it), so zero padding orders a shorter id first.
+    struct Keyed {
+        std::uint64_t prefix;
+        std::string_view id;
+        EntityIndex entity;
+    };
+    std::vector<Keyed> order(network.entity_count());
+    for (EntityIndex e = 0; e < order.size(); ++e) {
+        const std::string_view id = network.id(e);
+        std::uint64_t prefix = 0;
+        for (std::size_t b = 0; b < 8; ++b) {
+            const auto byte = b < id.size() ? static_cast<unsigned char>(id[b]) : 0u;
+            prefix = (prefix << 8) | byte;
+        }
+        order[e] = {prefix, id, e};
+    }
+    std::sort(order.begin(), order.end(), [](const Keyed& a, const Keyed& b) {
+        if (a.prefix != b.prefix) return a.prefix < b.prefix;
+        return a.id < b.id;  // char_traits<char> compares bytes as unsigned char
+    });
     std::vector<std::uint32_t> rank(order.size());
-    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<std::uint32_t>(r);
+    for (std::size_t r = 0; r < order.size(); ++r) {
+        rank[order[r].entity] = static_cast<std::uint32_t>(r);
+    }
     return rank;
 }
 

@@ -36,13 +36,19 @@ DiagramOverlay cycle_overlay(const Network& network, const CycleResult& cycles,
     for (ContractIndex c = 0; c < on_cycle.size(); ++c) {
         if (on_cycle[c]) overlay.contracts[c] = ContractMark{kCycleRed, {}};
     }
-    // Members of circular groups (non-trivial SCCs) are tinted rather than boxed: Graphviz
-    // 2.42's dot layout double-frees cluster data on some of our diagrams (seen under ASan).
-    for (const auto& members : components.components) {
-        for (EntityIndex e : members) overlay.entities[e] = EntityMark{std::nullopt, kGroupTint, {}, false};
+    // Each circular group (non-trivial SCC) is drawn as a dashed cluster, its members tinted.
+    for (std::size_t g = 0; g < components.components.size(); ++g) {
+        const auto& members = components.components[g];
+        for (EntityIndex e : members) {
+            overlay.entities[e] = EntityMark{std::nullopt, kGroupTint, {}, false};
+        }
+        overlay.groups.push_back(EntityGroup{"circular group " + std::to_string(g + 1) + " (" +
+                                                 std::to_string(members.size()) + " entities)",
+                                             members, kCycleRed});
     }
     if (!components.components.empty()) {
-        overlay.legend.push_back(LegendEntry{"in a circular group (SCC)", kGroupTint, false});
+        overlay.legend.push_back(
+            LegendEntry{"in a circular group (SCC, dashed box)", kGroupTint, false});
     }
     overlay.subtitle = std::to_string(cycles.cycles.size()) +
                        (cycles.truncated ? "+" : "") + " circular deals (cycles) highlighted";

@@ -227,7 +227,12 @@ private:
              << "</FONT></TD></TR></TABLE>>, labelloc=t, fontname=\"" << kFont << "\", rankdir="
              << (options_.rankdir == RankDir::top_bottom ? "TB" : "LR")
              << ", splines=true, overlap=false, concentrate=false, outputorder=edgesfirst,"
-                " nodesep=0.25, ranksep=0.5, pad=0.3, bgcolor=white";
+                " nodesep=0.25, ranksep=0.5, pad=0.3, bgcolor=white"
+                // Global ranking: every edge spans at least one rank, so no edge is flat. With
+                // clusters (the legend, circular groups), Graphviz 2.42's old ranking makes
+                // labelled flat edges on the first rank, whose extra rank dot later frees twice
+                // (flat.c abomination; seen under valgrind on the built-in network).
+                ", newrank=true";
         if (network_.contract_count() > kLargeDiagramContracts) {
             // dot's crossing reduction and coordinate optimisation grow much faster than the
             // graph: capped, a few hundred contracts lay out in seconds instead of minutes.

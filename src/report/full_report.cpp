@@ -26,7 +26,7 @@ std::string circularity_section(const Network& network, const FullReportData& da
            format_amount(circulation.total) + " in contracts (**" + percent(circulation.share) +
            "**) can go round in circles.\n\n";
     if (!data.cycles_diagram.empty()) {
-        out += "![Circular deals: cycle contracts in red, circular groups tinted](" +
+        out += "![Circular deals: cycle contracts in red, circular groups in dashed boxes](" +
                data.cycles_diagram + ")\n\n";
     }
     CyclesReportOptions options;

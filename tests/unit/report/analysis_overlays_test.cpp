@@ -15,7 +15,7 @@ Contract contract(EntityIndex from, EntityIndex to, ContractKind kind, Dollars a
 }
 
 // A -> B -> C -> A is the only cycle; D -> A hangs off it.
-TEST(CycleOverlay, MarksExactlyTheCycleContractsAndTintsTheComponent) {
+TEST(CycleOverlay, MarksExactlyTheCycleContractsAndBoxesTheComponent) {
     Network net;
     for (const char* id : {"A", "B", "C", "D"}) net.find_or_add(id);
     net.add_contract(contract(0, 1, ContractKind::equity, 100));    // 0: on the cycle
@@ -33,6 +33,10 @@ TEST(CycleOverlay, MarksExactlyTheCycleContractsAndTintsTheComponent) {
     EXPECT_TRUE(overlay.entities.contains(0) && overlay.entities.contains(1) &&
                 overlay.entities.contains(2));
     EXPECT_FALSE(overlay.entities.contains(3));
+    // ... and drawn as one cluster, members sorted by id.
+    ASSERT_EQ(overlay.groups.size(), 1u);
+    EXPECT_EQ(overlay.groups[0].members, (std::vector<EntityIndex>{0, 1, 2}));
+    EXPECT_EQ(overlay.groups[0].title, "circular group 1 (3 entities)");
     EXPECT_TRUE(overlay.fade_unmarked);
 }
 

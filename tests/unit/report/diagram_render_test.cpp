@@ -6,7 +6,11 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "circularity/cycles.hpp"
+#include "circularity/scc.hpp"
 #include "core/error.hpp"
+#include "io/load.hpp"
+#include "report/analysis_overlays.hpp"
 #include "report/diagram.hpp"
 
 namespace crashchain {
@@ -164,6 +168,25 @@ TEST_F(DiagramRender, RefusesHugeGraphsUnlessForced) {
                       "diagram too large to lay out: 2 nodes and 401 edges", 0),
                   0u);
     }
+}
+
+// The circular-deal diagram of the built-in network boxes its one circular group (12 entities:
+// AMD, Amazon, Anthropic, CipherMining, Fluidstack, Google, Microsoft, Nvidia, OpenAI, Oracle,
+// TeraWulf, xAI_SPV) as a cluster. Laid out with Graphviz 2.42's default ranking, this very
+// graph made dot free its extra first rank twice (a flat labelled edge on rank 0): under the
+// sanitizers this test fails if that ever comes back.
+TEST_F(DiagramRender, BuiltInCircularGroupsRenderAsClustersWithoutMemoryErrors) {
+    const Network net = read_dot(builtin_network_dot(), kBuiltinNetworkName);
+    const DiagramOverlay overlay =
+        cycle_overlay(net, find_cycles(net, CycleOptions{}), strongly_connected(net));
+    ASSERT_EQ(overlay.groups.size(), 1u);
+    EXPECT_EQ(overlay.groups[0].members.size(), 12u);
+    const std::string dot = diagram_dot(net, overlay);
+    EXPECT_NE(dot.find("subgraph cluster_group_0"), std::string::npos);
+    EXPECT_NE(dot.find("circular group 1 (12 entities)"), std::string::npos);
+    const std::string svg = render_diagram_data(dot, "svg");
+    EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find("circular group 1 (12 entities)"), std::string::npos);
 }
 
 }  // namespace

@@ -46,11 +46,15 @@ public:
             i = j;
         }
         hop_rank_.assign(hops_.hop_count(), detail::kNoRank);
-        for (std::uint32_t r = 0; r < ranked.size(); ++r) {
-            const HopIndex h = ranked[r].second;
-            hop_rank_[h] = r;
-            if (hops_.from[h] == hops_.to[h]) self_loops_.push_back(h);
+        for (std::uint32_t r = 0; r < ranked.size(); ++r) hop_rank_[ranked[r].second] = r;
+        // Self-loops in hop order (sequential reads), then by rank: probes stop at the limit.
+        for (HopIndex h = 0; h < hops_.hop_count(); ++h) {
+            if (hops_.from[h] == hops_.to[h] && hop_rank_[h] != detail::kNoRank) {
+                self_loops_.push_back(h);
+            }
         }
+        std::sort(self_loops_.begin(), self_loops_.end(),
+                  [&](HopIndex a, HopIndex b) { return hop_rank_[a] < hop_rank_[b]; });
         rank_count_ = static_cast<std::uint32_t>(ranked.size());
         graph_ = detail::build_search_graph(hops_, index.components.label, id_rank, hop_rank_);
         search_.emplace(graph_, options.max_length);

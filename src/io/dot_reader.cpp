@@ -135,9 +135,15 @@ std::string value_text(char* value) {
 std::string name_of(void* object) {
     const char* name = agnameof(object);
     if (name == nullptr) return {};  // an edge without a key
-    // cgraph prints an unnamed graph or subgraph as "%<its id>". A name the user gave that
-    // starts with % is kept: a node is always named, and "%x" is not "%" + the graph's id.
-    if (AGTYPE(object) != AGNODE && name == "%" + std::to_string(AGID(object))) return {};
+    // cgraph prints an object without a name of its own as "%<its id>": an unnamed graph or
+    // subgraph (no name), or a node whose written name started with % (the caller reports it).
+    // That text sits in a static buffer, not in the graph's strings, so it must not be asked
+    // whether it is HTML: aghtmlstr would read a header in front of the buffer (garbage; the
+    // answer changed from run to run).
+    if (name == "%" + std::to_string(AGID(object))) {
+        if (AGTYPE(object) != AGNODE) return {};
+        return name;
+    }
     return value_text(const_cast<char*>(name));
 }
 

@@ -13,6 +13,11 @@
 namespace crashchain {
 namespace {
 
+/// "1 cycle", "14 cycles".
+std::string counted(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 std::string percent(double share) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f%%", share * 100);
@@ -85,8 +90,9 @@ std::string render_report_summary(const Network& network, const FullReportData& 
     const CircularityReport& circularity = data.circularity;
     out += "circularity: " + percent(circularity.circulation.share) +
            " of the money can circulate (" + format_amount(circularity.circulation.value) + "), " +
-           std::to_string(circularity.sccs.components.size()) + " circular group(s), " +
-           std::to_string(circularity.cycles.cycles.size()) + " cycles\n";
+           counted(circularity.sccs.components.size(), "circular group", "circular groups") +
+           ", " + counted(circularity.cycles.cycles.size(), "cycle", "cycles") +
+           (circularity.cycles.truncated ? " listed (more exist)" : "") + "\n";
     for (const auto& section : data.models) {
         out += std::string(to_string(section.model)) + ": ";
         if (section.unavailable) {
@@ -99,8 +105,8 @@ std::string render_report_summary(const Network& network, const FullReportData& 
         }
         const auto& first = section.rank.entries.front();
         out += "most systemic " + network.id(first.entity) + " (capital lost " +
-               percent(first.capital_lost_share) + ", " + std::to_string(first.defaults_caused) +
-               " defaults caused)\n";
+               percent(first.capital_lost_share) + ", " +
+               counted(first.defaults_caused, "default", "defaults") + " caused)\n";
     }
     out += scenarios_summary(data);
     if (data.monte_carlo && !data.monte_carlo->unavailable) {

@@ -2,6 +2,7 @@
 // Stable least-significant-digit radix sort of (key, value) pairs by key (detail of the
 // circularity code, where sorting a million hops by amount with std::sort dominated a run).
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <utility>
@@ -11,8 +12,16 @@ namespace crashchain::detail {
 
 using KeyedIndex = std::pair<std::uint64_t, std::uint32_t>;
 
+/// Below this many items a comparison sort wins: each radix pass clears and sums 65,536 counts.
+inline constexpr std::size_t kRadixSortFrom = 4096;
+
 /// Sorts by ascending key, keeping the input order of equal keys. 16-bit digits, four passes.
 inline void radix_sort(std::vector<KeyedIndex>& items) {
+    if (items.size() < kRadixSortFrom) {
+        std::stable_sort(items.begin(), items.end(),
+                         [](const KeyedIndex& a, const KeyedIndex& b) { return a.first < b.first; });
+        return;
+    }
     std::vector<KeyedIndex> buffer(items.size());
     for (unsigned shift = 0; shift < 64; shift += 16) {
         std::vector<std::uint32_t> count(65537, 0);

@@ -56,24 +56,8 @@ void DebtRankEngine::run(std::span<const Shock> shock) {
             const double hj = h_[j];
             propagated_[j] = hj;
             state_[j] = State::inactive;
-            if (dense) {
-                for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
-                    if (prefetch) prefetch_target(incoming, column, k, entries);
-                    incoming[column[k]] += weight[k] * hj;
-                }
-                continue;
-            }
-            for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
-                if (prefetch) prefetch_target(incoming, column, k, entries);
-                const EntityIndex i = column[k];
-                const double before = incoming[i];
-                const double after = before + weight[k] * hj;
-                incoming[i] = after;
-                // Pushes are >= 0, so `incoming` turns nonzero at most once: list i then.
-                // Written unconditionally and counted by a flag: no branch in the hot loop.
-                received[reached] = i;
-                reached += static_cast<std::size_t>((before == 0) & (after != 0));
-            }
+            reached = scatter_row(incoming, column, weight, start[j], start[j + 1], entries,
+                                  prefetch, hj, dense, received, reached);
         }
         propagators_.insert(propagators_.end(), frontier_.begin(), frontier_.end());
         ++step;

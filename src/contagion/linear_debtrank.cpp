@@ -51,22 +51,8 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
         std::size_t reached = 0;
         for (EntityIndex j : active_) {
             const double dj = delta_[j];
-            if (dense) {
-                for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
-                    if (prefetch) prefetch_target(incoming, column, k, entries);
-                    incoming[column[k]] += weight[k] * dj;
-                }
-                continue;
-            }
-            for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
-                if (prefetch) prefetch_target(incoming, column, k, entries);
-                const EntityIndex i = column[k];
-                const double before = incoming[i];
-                const double after = before + weight[k] * dj;
-                incoming[i] = after;
-                received[reached] = i;
-                reached += static_cast<std::size_t>((before == 0) & (after != 0));
-            }
+            reached = scatter_row(incoming, column, weight, start[j], start[j + 1], entries,
+                                  prefetch, dj, dense, received, reached);
         }
         for (EntityIndex j : active_) delta_[j] = 0;
         ++step;

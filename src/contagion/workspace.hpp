@@ -50,24 +50,57 @@ void prefetch_target(const T* targets, const EntityIndex* column, std::uint64_t 
     if (k + kPrefetchAhead < entries) __builtin_prefetch(targets + column[k + kPrefetchAhead]);
 }
 
+/// One row of a DebtRank step: incoming[column[k]] += weight[k] * source for k in [begin, end)
+/// (source = h_j for DebtRank, delta_j for linear DebtRank), in row order. Dense steps apply
+/// afterwards by a pass over every entity and list nothing. Sparse steps list each receiver in
+/// `received` when its `incoming` turns nonzero (pushes are >= 0, so at most once): written
+/// unconditionally to the next free slot and counted by a flag, no branch in the hot loop
+/// (`received` needs one slot past the last receiver). Returns the new count of receivers.
+inline std::size_t scatter_row(double* incoming, const EntityIndex* column, const double* weight,
+                               std::uint64_t begin, std::uint64_t end, std::uint64_t entries,
+                               bool prefetch, double source, bool dense, EntityIndex* received,
+                               std::size_t reached) {
+    if (dense) {
+        for (std::uint64_t k = begin; k < end; ++k) {
+            if (prefetch) prefetch_target(incoming, column, k, entries);
+            incoming[column[k]] += weight[k] * source;
+        }
+        return reached;
+    }
+    for (std::uint64_t k = begin; k < end; ++k) {
+        if (prefetch) prefetch_target(incoming, column, k, entries);
+        const EntityIndex i = column[k];
+        const double before = incoming[i];
+        const double after = before + weight[k] * source;
+        incoming[i] = after;
+        received[reached] = i;
+        reached += static_cast<std::size_t>((before == 0) & (after != 0));
+    }
+    return reached;
+}
+
 /// Sorts distinct entity indices below `n` ascending. A large list is sorted by setting bits
 /// and scanning them (linear), a small one by std::sort. Kernels visit each frontier in
 /// ascending order so that the rows of the sparse matrix are read front to back.
-inline void sort_entities(std::vector<EntityIndex>& list, std::size_t n,
+inline void sort_entities(EntityIndex* list, std::size_t count, std::size_t n,
                           std::vector<std::uint64_t>& bits) {
-    if (list.size() * 32 < n) {
-        std::sort(list.begin(), list.end());
+    if (count * 32 < n) {
+        std::sort(list, list + count);
         return;
     }
     bits.resize((n + 63) / 64);
-    for (EntityIndex i : list) bits[i >> 6] |= std::uint64_t{1} << (i & 63);
-    list.clear();
+    for (std::size_t k = 0; k < count; ++k) bits[list[k] >> 6] |= std::uint64_t{1} << (list[k] & 63);
+    std::size_t out = 0;
     for (std::size_t w = 0; w < bits.size(); ++w) {
         for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
-            list.push_back(static_cast<EntityIndex>(w * 64 + static_cast<unsigned>(std::countr_zero(word))));
+            list[out++] = static_cast<EntityIndex>(w * 64 + static_cast<unsigned>(std::countr_zero(word)));
         }
         bits[w] = 0;
     }
+}
+inline void sort_entities(std::vector<EntityIndex>& list, std::size_t n,
+                          std::vector<std::uint64_t>& bits) {
+    sort_entities(list.data(), list.size(), n, bits);
 }
 
 }  // namespace crashchain

@@ -3,6 +3,8 @@
 #include <memory>
 #include <span>
 
+#include "contagion/furfine_outcome.hpp"
+
 namespace crashchain {
 namespace {
 
@@ -51,6 +53,15 @@ StressFunction summary_model(const PreparedNetwork& prepared) {
 }
 
 ScenarioModelFactory monte_carlo_model(const PreparedNetwork& prepared) {
+    if (prepared.options.model == Model::furfine) {
+        // Only the defaults and capital_lost_share, equal to the runner's digest.
+        return [&prepared]() -> ScenarioModel {
+            auto engine = std::make_shared<FurfineOutcome>(prepared);
+            return [engine](const ShockVector& shock, ScenarioOutcome& outcome) {
+                engine->run(shock, outcome.defaults, outcome.capital_lost_share);
+            };
+        };
+    }
     return [&prepared]() -> ScenarioModel {
         auto state = std::make_shared<RunnerState>(prepared);
         return [state](const ShockVector& shock, ScenarioOutcome& outcome) {

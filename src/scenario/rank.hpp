@@ -13,7 +13,7 @@ namespace crashchain {
 
 struct RankOptions {
     std::size_t top = 0;       ///< entries to keep after sorting; 0 = all
-    unsigned threads = 0;      ///< 0 = every core
+    unsigned threads = 0;      ///< 0 = every core; more than the cores counts as the cores
 };
 
 struct RankEntry {

@@ -69,7 +69,11 @@ TEST(MonteCarloProperty, DefaultFrequenciesWithoutContractsMatchTheClosedForm) {
         options.model = model;
         const PreparedNetwork prepared = prepare(network, options);
         MonteCarloOptions mc;
-        mc.scenarios = 60000;
+        // 300,000 scenarios: the 99% interval is +-0.13 percentage points at pd = 8%, so this
+        // also resolves a bias of that size. (With 60,000 the first 60,000 scenarios of seed
+        // 2025 put the neocloud entity 3.5 sd above Phi; its next 240,000, and 1e6 scenarios of
+        // each of 4 seeds, are within 1.2 sd: chance, not a bias of the generator.)
+        mc.scenarios = 300000;
         mc.seed = 2025;
         mc.threads = 2;
         const MonteCarloResult result = run_monte_carlo(

@@ -67,8 +67,8 @@ TEST(DrawShocks, FactorAndIdiosyncraticDrawsComeFromTheScenarioStream) {
     EXPECT_DOUBLE_EQ(shock[1], std::clamp(-eps1, 0.0, 1.0));
 }
 
-TEST(DrawShocks, SkippingPositiveDrawsChangesNothing) {
-    // The straightforward computation, drawing every normal.
+TEST(DrawShocks, EveryEntityGetsTheClampedFactorModelShock) {
+    // SPEC 3.5 term by term from the scenario's stream: M first, then eps_i in entity order.
     for (const double rho : {0.0, 0.3, 0.9, 1.0}) {
         const std::vector<double> scale{0.05, 0.5, 3.0, 40.0, 0.0, 1.0};
         ShockVector fast;

@@ -1,0 +1,57 @@
+#pragma once
+// Furfine (2003) cascade, SPEC 3.1, reduced to what Monte Carlo keeps of a run: who defaults
+// and capital_lost_share. Equal to FurfineEngine's digest of the same shock (same defaults,
+// same share to the last bit), by a cheaper route for the dense shocks and system-wide
+// cascades of Monte Carlo:
+// - the shock is read densely (about half the entities are shocked in a scenario);
+// - each round is run either by pushing the new defaults' rows (few defaults) or by pulling,
+//   for every entity still standing, its exposures to the new defaults (few survivors), as in
+//   direction-optimising BFS (Beamer, Asanovic & Patterson, SC 2012). A survivor's loss adds
+//   the same exposures in the same order either way (ascending counterparty within a round);
+// - a defaulted entity's loss is no longer tracked: its capital lost is C_i whatever it is
+//   (loss >= C_i), so a pull stops at the crossing and no state of it is kept.
+
+#include <span>
+#include <vector>
+
+#include "contagion/stress.hpp"
+
+namespace crashchain {
+
+class FurfineOutcome {
+public:
+    explicit FurfineOutcome(const PreparedNetwork& prepared);
+
+    /// Runs the cascade of shock F (one fraction in [0, 1] per entity, 0 = unshocked) and
+    /// returns the defaulted entities ascending and capital_lost_share.
+    void run(std::span<const double> fraction, std::vector<EntityIndex>& defaulted,
+             double& capital_lost_share);
+
+private:
+    /// Round `round` by pushing: every exposure to a default of round - 1.
+    void push_round(int round);
+    /// Round `round` by pulling: every entity still standing sums its exposures to the
+    /// defaults of round - 1 (ascending counterparty, as the pushes add them).
+    void pull_round(int round);
+
+    static constexpr int kStanding = -1;
+
+    const PreparedNetwork& prepared_;
+    SparseRows exposures_of_;        ///< row i: (j, X[i][j]), the transpose of exposed_to
+    std::vector<Dollars> loss_;  ///< running loss while standing; NaN once in default
+    std::vector<int> round_;         ///< round of default, kStanding while standing
+    [[nodiscard]] std::span<const EntityIndex> frontier() const {
+        return {frontier_.data(), frontier_size_};
+    }
+
+    /// Buffers of size n + 1 (branch-free writes go one slot past the last entry), used up
+    /// to the counts: entities standing (ascending; compacted before a pull round), the
+    /// defaults of the last round (ascending), a push round's defaults in push order.
+    std::vector<EntityIndex> standing_, frontier_, newly_;
+    std::size_t standing_size_ = 0;
+    std::size_t frontier_size_ = 0;
+    std::vector<std::uint64_t> bits_;
+    std::vector<std::uint64_t> hits_;  ///< a pull's exposures to new defaults; widest row + 1
+};
+
+}  // namespace crashchain

@@ -8,7 +8,10 @@ namespace {
 
 constexpr std::int64_t kUnreached = std::numeric_limits<std::int64_t>::max();
 constexpr std::uint32_t kNoLevel = std::numeric_limits<std::uint32_t>::max();
-constexpr std::uint8_t kMaxRelabels = 4;  // per node and labelling: measured best of 0..16
+// Relabels per node and labelling, and arc scans for them per phase arc and node: on the generated
+// networks 4 relabels beat 0, 1, 2, 8 and 16 (budgets 1-5), and with 4 a budget of 3 beat 1.
+constexpr std::uint8_t kMaxRelabels = 4;
+constexpr std::int64_t kRelabelBudgetPerArc = 3;
 
 /// The residual network of g in compressed-sparse-row order: the residual arcs leaving v are
 /// [first_[v], first_[v + 1]); each original arc gives one that moves more g (cost +1, room
@@ -53,7 +56,8 @@ public:
             while (label()) {
                 std::copy(phase_first_.begin(), phase_first_.end() - 1, next_.begin());
                 std::fill(relabels_.begin(), relabels_.end(), 0);
-                relabel_budget_ = 3 * static_cast<std::int64_t>(phase_head_.size() + n_);
+                relabel_budget_ =
+                    kRelabelBudgetPerArc * static_cast<std::int64_t>(phase_head_.size() + n_);
                 for (const std::uint32_t s : sources_) {
                     while (excess_[s] > 0 && level_[s] != kNoLevel && augment(s)) {
                     }

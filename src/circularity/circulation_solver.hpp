@@ -7,10 +7,18 @@
 // transport with unit costs, where every cost is non-negative. It is solved by the primal-dual
 // method (successive shortest paths in phases, Ahuja, Magnanti & Orlin, "Network Flows", 1993,
 // ch. 9.8): a truncated Dijkstra with bucket queues over the small integer reduced costs updates
-// the node potentials, then Dinic blocking flows push along the zero-reduced-cost arcs. On the
-// short-path, heavy-tailed networks of finance the phases are few. Residual capacities are kept
-// directly (not as c - flow), so a saturated arc is exactly 0 and every augmentation ends with an
-// exact zero; the final potentials are a dual certificate (circulation.hpp).
+// the node potentials; then, on the arcs of zero reduced cost copied into a compact phase graph,
+// breadth-first labels from the deficits guide depth-first augmenting paths downhill, with a
+// capped relabelling of dead ends (Dinic's blocking flow with push-relabel's distance labels).
+// Measured on the generated networks, 10,000 / 100,000 and 100,000 / 1M (docs/circularity.md):
+// the phases are few (13 and 17), and the time is in the labellings and the dead ends; Dinic's
+// one-level-step layers needed 4-5x more labellings. LEMON's CostScaling (integer data only;
+// compiles as C++17, not C++20) took 5 s and its NetworkSimplex 12-46 s by pivot rule on the
+// smaller network, where this solver takes about 0.2 s; so the hand-written solver stays.
+// A 2-cycle's smaller amount can not be cancelled up front: u -> v 10, v -> u 1, v -> w -> u 10
+// each circulates 30 only with v -> u empty. Residual capacities are kept directly (not as
+// c - flow), so a saturated arc is exactly 0 and every augmentation ends with an exact zero; the
+// final potentials are a dual certificate (circulation.hpp).
 
 #include <cstdint>
 #include <vector>

@@ -6,6 +6,7 @@
 #include <boost/graph/edmonds_karp_max_flow.hpp>
 
 #include "circularity/round_trip.hpp"
+#include "property/random_flow_network.hpp"
 #include "synth/generator.hpp"
 
 namespace crashchain {
@@ -60,19 +61,7 @@ void check(const Network& net) {
 
 TEST(RoundTripProperty, SmallRandomNetworksMatchEdmondsKarp) {
     for (std::uint64_t seed = 0; seed < 200; ++seed) {
-        SplitMix64 rng{seed};
-        Network net;
-        const std::size_t n = 1 + rng.next() % 8;
-        for (std::size_t i = 0; i < n; ++i) net.find_or_add("v" + std::to_string(i));
-        const std::size_t m = rng.next() % 24;
-        for (std::size_t k = 0; k < m; ++k) {
-            Contract c;
-            c.from = static_cast<EntityIndex>(rng.next() % n);
-            c.to = static_cast<EntityIndex>(rng.next() % n);
-            c.amount = seed % 2 == 0 ? static_cast<double>(1 + rng.next() % 9)
-                                     : std::exp(10 + 8 * rng.uniform());
-            net.add_contract(c);
-        }
+        const Network net = testing::random_flow_network(seed);
         SCOPED_TRACE("seed " + std::to_string(seed));
         check(net);
     }

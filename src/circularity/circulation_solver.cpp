@@ -63,7 +63,9 @@ public:
                     }
                 }
             }
-            for (std::size_t k = 0; k < phase_arc_.size(); ++k) room_[phase_arc_[k]] = phase_room_[k];
+            for (std::size_t k = 0; k < phase_arc_.size(); ++k) {
+                room_[phase_arc_[k]] = phase_room_[k];
+            }
         }
     }
 

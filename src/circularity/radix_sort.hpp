@@ -18,8 +18,9 @@ inline constexpr std::size_t kRadixSortFrom = 4096;
 /// Sorts by ascending key, keeping the input order of equal keys. 16-bit digits, four passes.
 inline void radix_sort(std::vector<KeyedIndex>& items) {
     if (items.size() < kRadixSortFrom) {
-        std::stable_sort(items.begin(), items.end(),
-                         [](const KeyedIndex& a, const KeyedIndex& b) { return a.first < b.first; });
+        std::stable_sort(items.begin(), items.end(), [](const KeyedIndex& a, const KeyedIndex& b) {
+            return a.first < b.first;
+        });
         return;
     }
     std::vector<KeyedIndex> buffer(items.size());

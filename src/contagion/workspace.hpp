@@ -89,11 +89,14 @@ inline void sort_entities(EntityIndex* list, std::size_t count, std::size_t n,
         return;
     }
     bits.resize((n + 63) / 64);
-    for (std::size_t k = 0; k < count; ++k) bits[list[k] >> 6] |= std::uint64_t{1} << (list[k] & 63);
+    for (std::size_t k = 0; k < count; ++k) {
+        bits[list[k] >> 6] |= std::uint64_t{1} << (list[k] & 63);
+    }
     std::size_t out = 0;
     for (std::size_t w = 0; w < bits.size(); ++w) {
         for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
-            list[out++] = static_cast<EntityIndex>(w * 64 + static_cast<unsigned>(std::countr_zero(word)));
+            const auto bit = static_cast<unsigned>(std::countr_zero(word));
+            list[out++] = static_cast<EntityIndex>(w * 64 + bit);
         }
         bits[w] = 0;
     }

@@ -68,7 +68,8 @@ Table rank_table(const Network& network, const RankResult& result, bool exact) {
 std::string explanation(const RankResult& result) {
     const bool clearing = result.model == Model::clearing;
     return std::string("Every entity defaulted alone (") + std::to_string(result.entity_count) +
-           " runs), sorted by " + impact_name(result.model) +
+           (result.entity_count == 1 ? " run" : " runs") + "), sorted by " +
+           impact_name(result.model) +
            (clearing ? " (share of the unshocked network's equity lost by the others)"
                      : " (share of the system's capital lost by the others)") +
            ", then defaults caused, then id. Vulnerability: how many single defaults put the "

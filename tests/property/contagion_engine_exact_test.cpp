@@ -122,7 +122,9 @@ void expect_h_equals_reference(const DebtRankCase& c, Reference reference) {
                 const auto sparse = sparse_shock(shock);
                 const StressResult full = runner.run_full(sparse);
                 // Linear DebtRank may stop unconverged; these small networks converge.
-                if (c.model == Model::linear_debtrank) ASSERT_EQ(full.summary.converged, true);
+                if (c.model == Model::linear_debtrank) {
+                    ASSERT_EQ(full.summary.converged, true);
+                }
                 for (std::size_t i = 0; i < capital.size(); ++i) {
                     EXPECT_EQ(*full.entities[i].h, expected[i]) << net.id(full.entities[i].entity);
                 }

@@ -1,55 +1,105 @@
 #include "contagion/debtrank_batch.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 
 #include "contagion/debtrank.hpp"
 #include "contagion/workspace.hpp"
 
 namespace crashchain {
+namespace {
 
-DebtRankBatch::DebtRankBatch(const PreparedNetwork& prepared)
+// Lane arithmetic in GCC/Clang vector extensions: the compilers do not vectorise the lane
+// loops by themselves (they cannot rule out aliasing). Pair runs on SSE2, Quad on AVX2 (in
+// code compiled for SSE2 only it would be split into pairs). Vectors stay inside the kernels,
+// never passed or returned, so no function's ABI depends on the ISA.
+using Pair = double __attribute__((vector_size(16)));
+using Quad = double __attribute__((vector_size(32)));
+template <class V>
+struct MaskOf;
+template <>
+struct MaskOf<Pair> {
+    using type = std::int64_t __attribute__((vector_size(16)));
+};
+template <>
+struct MaskOf<Quad> {
+    using type = std::int64_t __attribute__((vector_size(32)));
+};
+template <class V>
+constexpr std::size_t kPer = sizeof(V) / sizeof(double);
+
+bool cpu_has_avx2() {
+#if defined(__x86_64__) || defined(__i386__)
+    return __builtin_cpu_supports("avx2") != 0;
+#else
+    return false;
+#endif
+}
+
+}  // namespace
+
+DebtRankBatch::DebtRankBatch(const PreparedNetwork& prepared, bool wide)
     : prepared_(prepared),
       h_(prepared.entity_count, Lanes{}),
       incoming_(prepared.entity_count, Lanes{}),
-      pushing_(prepared.entity_count, Lanes{}),
-      touched_(prepared.entity_count, 0),
       frontier_(prepared.entity_count + 1),
-      received_(prepared.entity_count + 1) {}
+      frontier_push_(prepared.entity_count + 1),
+      touched_(prepared.entity_count, 0),
+      received_(prepared.entity_count + 1),
+      is_source_(prepared.entity_count, 0),
+      wide_(wide && cpu_has_avx2()) {}
 
 void DebtRankBatch::run(std::span<const EntityIndex> sources,
                         std::array<Summary, kLanes>& summary,
                         std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
+    // Step 1: h = 1 for each lane's source, which is distressed (D) and pushes 1 in its lane.
+    std::copy(sources.begin(), sources.end(), frontier_.begin());
+    std::sort(frontier_.begin(), frontier_.begin() + static_cast<std::ptrdiff_t>(sources.size()));
+    frontier_size_ = sources.size();
+    for (std::size_t f = 0; f < frontier_size_; ++f) {
+        const EntityIndex j = frontier_[f];
+        is_source_[j] = 1;
+        frontier_push_[f] = Lanes{};
+        for (std::size_t l = 0; l < sources.size(); ++l) {
+            if (sources[l] == j) {
+                h_[j][l] = 1.0;
+                frontier_push_[f][l] = 1.0;
+            }
+        }
+    }
+    if (wide_) {
+        finish_avx2(sources, summary, defaulted);
+    } else {
+        finish_baseline(sources, summary, defaulted);
+    }
+}
+
+template <class V>
+[[gnu::always_inline]] inline void DebtRankBatch::propagate() {
     const std::size_t n = prepared_.entity_count;
     const auto* start = prepared_.cascade.exposed_to.start.data();
-    // Step 1: h = 1 for each lane's source, which is distressed (D).
-    frontier_.clear();
-    for (std::size_t l = 0; l < sources.size(); ++l) {
-        h_[sources[l]][l] = 1.0;
-        pushing_[sources[l]][l] = 1.0;
-        frontier_.push_back(sources[l]);
-    }
-    std::sort(frontier_.begin(), frontier_.end());
-    frontier_.erase(std::unique(frontier_.begin(), frontier_.end()), frontier_.end());
-    while (!frontier_.empty()) {
+    while (frontier_size_ != 0) {
         std::uint64_t pushes = 0;
-        for (EntityIndex j : frontier_) pushes += start[j + 1] - start[j];
+        for (std::size_t f = 0; f < frontier_size_; ++f) {
+            pushes += start[frontier_[f] + 1] - start[frontier_[f]];
+        }
         // As DebtRankEngine: many pushes are applied by a pass over every entity, few by
         // listing the receivers.
         const bool dense = pushes * 4 > n;
-        const std::size_t reached = push_rows(dense);
+        const std::size_t reached = push_rows<V>(dense);
         if (dense) {
-            apply_dense();
+            apply_dense<V>();
         } else {
-            apply_sparse(reached);
+            apply_sparse<V>(reached);
         }
     }
-    summarize(sources, summary, defaulted);
 }
 
-std::size_t DebtRankBatch::push_rows(bool dense) {
+template <class V>
+[[gnu::always_inline]] inline std::size_t DebtRankBatch::push_rows(bool dense) {
+    constexpr std::size_t kVectors = kLanes / kPer<V>;
     const auto* start = prepared_.cascade.exposed_to.start.data();
     const auto* column = prepared_.cascade.exposed_to.column.data();
     const auto* weight = prepared_.cascade.weight.data();
@@ -60,16 +110,22 @@ std::size_t DebtRankBatch::push_rows(bool dense) {
     unsigned char* touched = touched_.data();
     EntityIndex* received = received_.data();
     std::size_t reached = 0;
-    for (EntityIndex j : frontier_) {
-        // Distressed entities propagate once, then are inactive: their push amount goes to 0.
-        const Lanes source = pushing_[j];
-        pushing_[j] = Lanes{};
-        for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
+    for (std::size_t f = 0; f < frontier_size_; ++f) {
+        const EntityIndex j = frontier_[f];
+        V source[kVectors];
+        std::memcpy(source, frontier_push_[f].data(), sizeof(Lanes));
+        const std::uint64_t end = start[j + 1];
+        for (std::uint64_t k = start[j]; k < end; ++k) {
             if (prefetch) prefetch_target(incoming, column, k, entries);
             const EntityIndex i = column[k];
             const double w = weight[k];
-            Lanes& in = incoming[i];
-            for (std::size_t l = 0; l < kLanes; ++l) in[l] += w * source[l];
+            double* in = incoming[i].data();
+            for (std::size_t v = 0; v < kVectors; ++v) {
+                V sum;
+                std::memcpy(&sum, in + v * kPer<V>, sizeof(V));
+                sum += source[v] * w;  // lane by lane: in[l] + w * source[l]
+                std::memcpy(in + v * kPer<V>, &sum, sizeof(V));
+            }
             if (!dense) {
                 // Listed once, at its first push: branch-free, as in scatter_row.
                 received[reached] = i;
@@ -83,99 +139,153 @@ std::size_t DebtRankBatch::push_rows(bool dense) {
 
 namespace {
 
-// Two lanes per SSE2 register (GCC/Clang vector extensions; no wider ISA is assumed): the
-// compilers do not vectorise the lane loop by themselves (they cannot rule out aliasing).
-
-using Pair = double __attribute__((vector_size(16)));
-using PairMask = std::int64_t __attribute__((vector_size(16)));
-
 /// h <- min(1, h + incoming) in every lane (std::min(1.0, x) bit for bit); an entity whose h
 /// was 0 and gets a positive push turns distressed and pushes its new h next step (else 0).
 /// Clears `incoming`. True if any lane turned.
-template <std::size_t L>
-inline bool apply_entity(std::array<double, L>& h, std::array<double, L>& in,
-                         std::array<double, L>& pushing) {
-    static_assert(L % 2 == 0);
-    const Pair zero = {0.0, 0.0};
-    const Pair one = {1.0, 1.0};
-    PairMask any = {0, 0};
-    for (std::size_t l = 0; l < L; l += 2) {
-        Pair before;
-        Pair add;
-        std::memcpy(&before, &h[l], sizeof(Pair));
-        std::memcpy(&add, &in[l], sizeof(Pair));
-        const Pair sum = before + add;
-        const PairMask below = sum < one;
-        const Pair after = (Pair)(((PairMask)sum & below) | ((PairMask)one & ~below));
-        const PairMask turns = (before == zero) & (add > zero);
-        const Pair push = (Pair)((PairMask)after & turns);
+template <class V, std::size_t L>
+[[gnu::always_inline]] inline bool apply_entity(double* h, double* in, double* pushing) {
+    using M = typename MaskOf<V>::type;
+    static_assert(L % kPer<V> == 0);
+    const V zero = {};
+    const V one = zero + 1.0;
+    M any = {};
+    for (std::size_t l = 0; l < L; l += kPer<V>) {
+        V before;
+        V add;
+        std::memcpy(&before, h + l, sizeof(V));
+        std::memcpy(&add, in + l, sizeof(V));
+        const V sum = before + add;
+        const M below = sum < one;
+        const V after = (V)(((M)sum & below) | ((M)one & ~below));
+        const M turns = (before == zero) & (add > zero);
+        const V push = (V)((M)after & turns);
         any |= turns;
-        std::memcpy(&h[l], &after, sizeof(Pair));
-        std::memcpy(&pushing[l], &push, sizeof(Pair));
-        std::memcpy(&in[l], &zero, sizeof(Pair));
+        std::memcpy(h + l, &after, sizeof(V));
+        std::memcpy(pushing + l, &push, sizeof(V));
+        std::memcpy(in + l, &zero, sizeof(V));
     }
-    return (any[0] | any[1]) != 0;
+    std::int64_t turned = 0;
+    for (std::size_t e = 0; e < kPer<V>; ++e) turned |= any[e];
+    return turned != 0;
+}
+
+/// Bit l set where h[l] >= kDebtRankDefault.
+template <class V, std::size_t L>
+[[gnu::always_inline]] inline unsigned defaulted_lanes(const double* h) {
+    using M = typename MaskOf<V>::type;
+    const V threshold = V{} + kDebtRankDefault;
+    unsigned bits = 0;
+    for (std::size_t l = 0; l < L; l += kPer<V>) {
+        V value;
+        std::memcpy(&value, h + l, sizeof(V));
+        const M is_default = value >= threshold;
+        for (std::size_t e = 0; e < kPer<V>; ++e) {
+            bits |= static_cast<unsigned>(is_default[e] & 1) << (l + e);
+        }
+    }
+    return bits;
 }
 
 }  // namespace
 
-void DebtRankBatch::apply_dense() {
+template <class V>
+[[gnu::always_inline]] inline void DebtRankBatch::apply_dense() {
     // Every entity, ascending: the next frontier comes out sorted. A zero push changes nothing
-    // (h <= 1), as in DebtRankEngine's dense steps.
+    // (h <= 1), as in DebtRankEngine's dense steps. Slot `next` is written whether or not the
+    // entity turned; only a turned one keeps it.
     const std::size_t n = prepared_.entity_count;
-    frontier_.resize(n + 1);
     std::size_t next = 0;
     for (std::size_t i = 0; i < n; ++i) {
         frontier_[next] = static_cast<EntityIndex>(i);
-        next += static_cast<std::size_t>(apply_entity(h_[i], incoming_[i], pushing_[i]));
+        next += static_cast<std::size_t>(apply_entity<V, kLanes>(
+            h_[i].data(), incoming_[i].data(), frontier_push_[next].data()));
     }
-    frontier_.resize(next);
+    frontier_size_ = next;
 }
 
-void DebtRankBatch::apply_sparse(std::size_t reached) {
+template <class V>
+[[gnu::always_inline]] inline void DebtRankBatch::apply_sparse(std::size_t reached) {
+    // Receivers in ascending order, so that the next frontier comes out sorted with its
+    // push amounts beside it.
+    sort_entities(received_.data(), reached, prepared_.entity_count, bits_);
     std::size_t next = 0;
     for (std::size_t r = 0; r < reached; ++r) {
         const EntityIndex i = received_[r];
         touched_[i] = 0;
-        received_[next] = i;
-        next += static_cast<std::size_t>(apply_entity(h_[i], incoming_[i], pushing_[i]));
+        frontier_[next] = i;
+        next += static_cast<std::size_t>(apply_entity<V, kLanes>(
+            h_[i].data(), incoming_[i].data(), frontier_push_[next].data()));
     }
-    frontier_.assign(received_.begin(), received_.begin() + static_cast<std::ptrdiff_t>(next));
-    sort_entities(frontier_, prepared_.entity_count, bits_);
+    frontier_size_ = next;
 }
 
-void DebtRankBatch::summarize(std::span<const EntityIndex> sources,
-                              std::array<Summary, kLanes>& summary,
-                              std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
+template <class V>
+[[gnu::always_inline]] inline void DebtRankBatch::summarize(
+    std::span<const EntityIndex> sources, std::array<Summary, kLanes>& summary,
+    std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
+    constexpr std::size_t kVectors = kLanes / kPer<V>;
     const auto& capital = prepared_.cascade.capital;
     const std::size_t lanes = sources.size();
-    std::array<EntityIndex, kLanes> source;
-    source.fill(kNoEntity);
-    std::copy(sources.begin(), sources.end(), source.begin());
-    Lanes lost{};
-    Lanes induced{};
+    const unsigned used_lanes = (1u << lanes) - 1;
+    V lost[kVectors] = {};
+    V induced[kVectors] = {};
     for (std::size_t l = 0; l < kLanes; ++l) defaulted[l].clear();
     // Ascending entities, each lane summed as debtrank_digest sums it (unreached entities add
-    // exact zeros); h(1) is 1 at the lane's source, else 0. h is cleared for the next batch.
+    // exact zeros); h(1) is 1 at the lane's source, else 0, and h - 0 = h exactly. h is
+    // cleared for the next batch.
     for (std::size_t i = 0; i < prepared_.entity_count; ++i) {
-        Lanes& h = h_[i];
+        double* h = h_[i].data();
         const double c = capital[i];
-        for (std::size_t l = 0; l < kLanes; ++l) {
-            const double initial = static_cast<double>(source[l] == i);
-            lost[l] += h[l] * c;
-            induced[l] += (h[l] - initial) * c;
+        Lanes initial{};
+        if (is_source_[i] != 0) {
+            is_source_[i] = 0;
+            for (std::size_t l = 0; l < lanes; ++l) {
+                initial[l] = static_cast<double>(sources[l] == i);
+            }
         }
-        for (std::size_t l = 0; l < lanes; ++l) {
-            if (h[l] >= kDebtRankDefault) defaulted[l].push_back(static_cast<EntityIndex>(i));
+        for (std::size_t v = 0; v < kVectors; ++v) {
+            V value;
+            V start;
+            std::memcpy(&value, h + v * kPer<V>, sizeof(V));
+            std::memcpy(&start, initial.data() + v * kPer<V>, sizeof(V));
+            lost[v] += value * c;
+            induced[v] += (value - start) * c;
         }
-        h = Lanes{};
+        for (unsigned bits = defaulted_lanes<V, kLanes>(h) & used_lanes; bits != 0;
+             bits &= bits - 1) {
+            defaulted[static_cast<std::size_t>(std::countr_zero(bits))].push_back(
+                static_cast<EntityIndex>(i));
+        }
+        h_[i] = Lanes{};
     }
+    Lanes total_lost;
+    Lanes total_induced;
+    std::memcpy(total_lost.data(), lost, sizeof(Lanes));
+    std::memcpy(total_induced.data(), induced, sizeof(Lanes));
     const double total = prepared_.cascade.total_capital;
     for (std::size_t l = 0; l < lanes; ++l) {
-        summary[l].capital_lost = lost[l];
+        summary[l].capital_lost = total_lost[l];
         summary[l].own_loss = capital[sources[l]];  // h = 1 at the source
-        summary[l].debtrank = induced[l] / total;
+        summary[l].debtrank = total_induced[l] / total;
     }
+}
+
+// The kernels inline into these two, so the AVX2 one compiles them for AVX2.
+void DebtRankBatch::finish_baseline(std::span<const EntityIndex> sources,
+                                    std::array<Summary, kLanes>& summary,
+                                    std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
+    propagate<Pair>();
+    summarize<Pair>(sources, summary, defaulted);
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+__attribute__((target("avx2")))
+#endif
+void DebtRankBatch::finish_avx2(std::span<const EntityIndex> sources,
+                                std::array<Summary, kLanes>& summary,
+                                std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
+    propagate<Quad>();
+    summarize<Quad>(sources, summary, defaulted);
 }
 
 }  // namespace crashchain

@@ -9,6 +9,10 @@
 // entity that is not distressed in a lane pushes W * 0 = +0 there, which changes no sum. An
 // entity is undistressed exactly while its h is 0 (h only grows, and h > 0 means D or I), so
 // the lanes need no state besides h and the amount each entity propagates at this step.
+//
+// The lane arithmetic runs two lanes per instruction (SSE2, every x86-64) or, where the CPU
+// has AVX2, four. Both add and multiply lane by lane exactly as the scalar code would (no
+// fused multiply-add), so the results are the same bits on any machine.
 
 #include <array>
 #include <span>
@@ -29,7 +33,11 @@ public:
         double debtrank = 0;       ///< sum_i (h_i - h_i(1)) C_i / total capital, ascending i
     };
 
-    explicit DebtRankBatch(const PreparedNetwork& prepared);
+    /// `wide`: use AVX2 where the CPU has it (false only to test the baseline path).
+    explicit DebtRankBatch(const PreparedNetwork& prepared, bool wide = true);
+
+    /// True if this batch runs the AVX2 kernels.
+    [[nodiscard]] bool wide() const { return wide_; }
 
     /// Runs the single defaults of `sources` (1 to kLanes distinct entities), then fills
     /// summary[l] and defaulted[l] (ascending, the source included) for each lane, and leaves
@@ -41,22 +49,41 @@ private:
     /// One value per lane; one cache line, aligned to it (a push touches one line).
     struct alignas(kLanes * sizeof(double)) Lanes : std::array<double, kLanes> {};
 
-    /// Pushes every frontier row; sparse steps list the receivers. Returns how many.
-    std::size_t push_rows(bool dense);
-    void apply_dense();
-    void apply_sparse(std::size_t reached);
+    /// The steps, then the summary, with V-wide lane arithmetic (defined in the .cpp).
+    template <class V>
+    void propagate();
+    template <class V>
     void summarize(std::span<const EntityIndex> sources, std::array<Summary, kLanes>& summary,
                    std::array<std::vector<EntityIndex>, kLanes>& defaulted);
+    /// Pushes every frontier row; sparse steps list the receivers. Returns how many.
+    template <class V>
+    std::size_t push_rows(bool dense);
+    template <class V>
+    void apply_dense();
+    template <class V>
+    void apply_sparse(std::size_t reached);
+    /// propagate and summarize, compiled for the baseline ISA and for AVX2.
+    void finish_baseline(std::span<const EntityIndex> sources,
+                         std::array<Summary, kLanes>& summary,
+                         std::array<std::vector<EntityIndex>, kLanes>& defaulted);
+    void finish_avx2(std::span<const EntityIndex> sources, std::array<Summary, kLanes>& summary,
+                     std::array<std::vector<EntityIndex>, kLanes>& defaulted);
 
     const PreparedNetwork& prepared_;
     std::vector<Lanes> h_;         ///< distress per entity and lane
     std::vector<Lanes> incoming_;  ///< pushes of the current step
-    std::vector<Lanes> pushing_;   ///< h if the entity is distressed (D) in that lane, else 0
+    /// Entities distressed (D) in some lane at this step, ascending, and beside each the
+    /// amounts it pushes: its h in the lanes where it is D, else 0. Kept compact (not one slot
+    /// per entity) so that a dense step reads and writes two lines per entity, not three.
+    /// Size n + 1: a step writes one slot past the last.
+    std::vector<EntityIndex> frontier_;
+    std::vector<Lanes> frontier_push_;
+    std::size_t frontier_size_ = 0;
     std::vector<unsigned char> touched_;  ///< sparse steps: received a push this step
-    /// Entities distressed in some lane at this step, ascending; receivers of a sparse step
-    /// (size n + 1: written one slot past the last).
-    std::vector<EntityIndex> frontier_, received_;
+    std::vector<EntityIndex> received_;   ///< receivers of a sparse step (size n + 1)
+    std::vector<unsigned char> is_source_;  ///< the sources of the running batch
     std::vector<std::uint64_t> bits_;
+    bool wide_ = false;
 };
 
 }  // namespace crashchain

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "contagion/debtrank_batch.hpp"
 #include "contagion/furfine_outcome.hpp"
 #include "contagion/stress.hpp"
 #include "scenario/rank.hpp"
@@ -113,6 +114,50 @@ TEST(FastPaths, DebtRankRankEqualsOneStressRunPerSource) {
                 EXPECT_EQ(again.entries[k].capital_lost, ranked.entries[k].capital_lost);
                 EXPECT_EQ(again.entries[k].debtrank, ranked.entries[k].debtrank);
                 EXPECT_EQ(again.entries[k].vulnerability, ranked.entries[k].vulnerability);
+            }
+        }
+    }
+}
+
+TEST(FastPaths, DebtRankBatchLanesEqualTheSingleRunOnBothInstructionSets) {
+    // The baseline (SSE2) and, where the CPU has it, the AVX2 kernels of DebtRankBatch, each
+    // lane against one stress run of its source: equal to the last bit. Batches of 8 sources
+    // and a last one of 3, taken in reverse index order so that lanes are not sorted.
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+        const std::size_t entities = seed % 2 == 0 ? 19 : 150;
+        const Network net = generated(entities, entities * (4 + seed), seed + 900);
+        StressOptions options;
+        options.model = Model::debtrank;
+        const PreparedNetwork prepared = prepare(net, options);
+        for (const bool wide : {false, true}) {
+            SCOPED_TRACE(wide ? "AVX2 where available" : "baseline");
+            DebtRankBatch batch(prepared, wide);
+            if (!wide) {
+                EXPECT_FALSE(batch.wide());
+            }
+            std::array<DebtRankBatch::Summary, DebtRankBatch::kLanes> summary;
+            std::array<std::vector<EntityIndex>, DebtRankBatch::kLanes> defaulted;
+            std::vector<EntityIndex> order(entities);
+            for (std::size_t k = 0; k < entities; ++k) {
+                order[k] = static_cast<EntityIndex>(entities - 1 - k);
+            }
+            for (std::size_t begin = 0; begin < entities; begin += DebtRankBatch::kLanes) {
+                const std::size_t count = std::min(DebtRankBatch::kLanes, entities - begin);
+                batch.run({order.data() + begin, count}, summary, defaulted);
+                for (std::size_t l = 0; l < count; ++l) {
+                    const EntityIndex s = order[begin + l];
+                    ShockVector shock(entities, 0.0);
+                    shock[s] = 1.0;
+                    const StressResult single = run_stress(prepared, shock);
+                    std::vector<EntityIndex> expected_defaults;
+                    for (const auto& e : single.entities) {
+                        if (e.defaulted) expected_defaults.push_back(e.entity);
+                    }
+                    EXPECT_EQ(summary[l].capital_lost, *single.summary.capital_lost) << s;
+                    EXPECT_EQ(summary[l].debtrank, single.summary.debtrank) << s;
+                    EXPECT_EQ(summary[l].own_loss, *single.entities[s].capital_lost) << s;
+                    EXPECT_EQ(defaulted[l], expected_defaults) << s;
+                }
             }
         }
     }

@@ -11,11 +11,18 @@ ComponentLabels pearce_components(std::span<const std::uint32_t> offsets,
     result.label.assign(n, 0);
     if (n == 0) return result;
 
-    // rindex[v]: 0 = unvisited; while v is open, its DFS number lowered to the smallest reached;
+    // rindex: 0 = unvisited; while v is open, its DFS number lowered to the smallest reached;
     // once its component is complete, a value counting down from n - 1 (always above every
-    // DFS number still in use), which becomes the label.
-    std::uint32_t* const rindex = result.label.data();
-    const std::uint32_t* const offset = offsets.data();
+    // DFS number still in use), which becomes the label. It sits beside the vertex's first
+    // edge: the scan that finds an unvisited vertex has loaded the line holding its rindex,
+    // so descending into it finds its edges without another cache miss.
+    struct Vertex {
+        std::uint32_t rindex;
+        std::uint32_t begin;  // offsets[v]
+    };
+    std::vector<Vertex> vertex(std::size_t{n} + 1);
+    for (std::uint32_t v = 0; v <= n; ++v) vertex[v] = {0, offsets[v]};
+    Vertex* const state = vertex.data();
     const std::uint32_t* const target = targets.data();
     std::vector<std::uint32_t> open;  // visited vertices whose component is not complete yet
     // A frame remembers the vertex's own DFS number: the vertex is the root of its component
@@ -30,56 +37,58 @@ ComponentLabels pearce_components(std::span<const std::uint32_t> offsets,
     std::uint32_t component = n - 1;
 
     for (std::uint32_t start = 0; start < n; ++start) {
-        if (rindex[start] != 0) continue;
-        rindex[start] = index;
-        calls.push_back({start, offset[start], index++});
+        if (state[start].rindex != 0) continue;
+        state[start].rindex = index;
+        calls.push_back({start, state[start].begin, index++});
         while (!calls.empty()) {
             Frame& frame = calls.back();
             const std::uint32_t v = frame.vertex;
             // The scan keeps v's low-link in a register and leaves only to descend.
-            std::uint32_t low = rindex[v];
+            std::uint32_t low = state[v].rindex;
             std::uint32_t edge = frame.next;
-            const std::uint32_t end = offset[v + 1];
+            const std::uint32_t end = state[v + 1].begin;
             std::uint32_t descend_to = n;
             for (; edge < end; ++edge) {
-                const std::uint32_t reached = rindex[target[edge]];
+                const std::uint32_t reached = state[target[edge]].rindex;
                 if (reached == 0) {
                     descend_to = target[edge];
                     break;
                 }
                 low = reached < low ? reached : low;
             }
-            rindex[v] = low;
+            state[v].rindex = low;
             if (descend_to != n) {
                 frame.next = edge + 1;  // the edge is finished below, when descend_to returns
-                rindex[descend_to] = index;
-                calls.push_back({descend_to, offset[descend_to], index++});
+                state[descend_to].rindex = index;
+                calls.push_back({descend_to, state[descend_to].begin, index++});
                 continue;
             }
             const bool root = low == frame.number;
             calls.pop_back();
             if (root) {
                 --index;
-                while (!open.empty() && low <= rindex[open.back()]) {
-                    rindex[open.back()] = component;
+                while (!open.empty() && low <= state[open.back()].rindex) {
+                    state[open.back()].rindex = component;
                     open.pop_back();
                     --index;
                 }
-                rindex[v] = component--;
+                state[v].rindex = component--;
             } else {
                 open.push_back(v);
             }
             if (!calls.empty()) {
                 // Finish the parent's edge to v (a completed v holds a number above any open one).
                 const std::uint32_t parent = calls.back().vertex;
-                if (rindex[v] < rindex[parent]) rindex[parent] = rindex[v];
+                if (state[v].rindex < state[parent].rindex) {
+                    state[parent].rindex = state[v].rindex;
+                }
             }
         }
     }
     // Completed components took n-1, n-2, ...: renumber from 0 in completion order. When every
     // vertex is its own component, `component` wraps from 0 to 2^32 - 1 and the unsigned
     // difference is still n.
-    for (auto& label : result.label) label = (n - 1) - label;
+    for (std::uint32_t v = 0; v < n; ++v) result.label[v] = (n - 1) - state[v].rindex;
     result.count = (n - 1) - component;
     return result;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "contagion/causes.hpp"
+#include "contagion/clearing_uniqueness.hpp"
 
 namespace crashchain {
 namespace {
@@ -113,7 +114,11 @@ void ClearingEngine::run(std::span<const Shock> shock, bool full) {
     greatest();
     settle();
     if (full) {
-        least();
+        if (proven_unique()) {
+            unique_ = true;
+        } else {
+            least();
+        }
         residual_ = residual();
     }
 }
@@ -185,6 +190,20 @@ void ClearingEngine::settle() {
             external_paid_[i] = pbar[i] > 0 ? payment_[i] * liabilities[i] / pbar[i] : 0.0;
         }
     }
+}
+
+bool ClearingEngine::proven_unique() {
+    if (alpha_ != 1 || beta_ != 1 || senior_) return false;
+    const auto& pbar = prepared_.clearing.pbar;
+    const std::size_t n = prepared_.entity_count;
+    // Zero equity: the defaulters, and solvent entities whose equity is within rounding of 0
+    // (a wider set only makes the proof more cautious).
+    zero_equity_.assign(n, 0);
+    for (EntityIndex i = 0; i < n; ++i) {
+        zero_equity_[i] = static_cast<char>(in_default_[i] != 0 ||
+                                            equity_[i] <= kUniqueTolerance * pbar[i]);
+    }
+    return no_closed_zero_equity_group(obligations_, pbar, zero_equity_);
 }
 
 void ClearingEngine::least() {

@@ -45,6 +45,8 @@ private:
                           std::vector<char>& zero, std::vector<char>* full);
     void greatest();
     void least();
+    /// Eisenberg–Noe only: unique by the equity argument of clearing_uniqueness.hpp.
+    [[nodiscard]] bool proven_unique();
     void settle();
     [[nodiscard]] double residual() const;
 
@@ -67,6 +69,7 @@ private:
     // Least clearing vector (full runs only).
     std::vector<double> least_r_, least_inflow_;
     std::vector<char> least_solvent_, least_zero_, least_full_;
+    std::vector<char> zero_equity_;
     bool full_ = false;
     bool unique_ = true;
     double residual_ = 0;

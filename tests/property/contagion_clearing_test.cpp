@@ -3,11 +3,13 @@
 // cross-check against plain Picard iteration on small networks.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "contagion/stress.hpp"
 #include "property/contagion_reference.hpp"
 #include "synth/generator.hpp"
+#include "unit/contagion/builder.hpp"
 
 namespace crashchain {
 namespace {
@@ -162,6 +164,62 @@ TEST(ClearingProperty, InvariantsAndPicardCrossCheckOnSmallNetworks) {
         }
     }
     RecordProperty("non_unique_cases", non_unique);
+}
+
+TEST(ClearingProperty, UniqueAgreesWithPicardFromBothEndsWhenZeroEquityRingsCanClose) {
+    // Eisenberg-Noe networks in which about half the entities have no assets and no external
+    // debt, so rings of them can be closed (money only circulating: not unique) or leak
+    // (unique). `unique` (proved by the equal-equity argument, or by the least vector when
+    // that fails) must agree with plain Picard iteration from full and from zero payments.
+    // Amounts are at least 1 and at most 10 and n <= 11, so every leaky ring leaks at least
+    // ~1/100 per round and Picard settles far within its 20,000 iterations.
+    int unique = 0;
+    int not_unique = 0;
+    for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+        SplitMix64 rng{seed * 104729};
+        const std::size_t n = 4 + seed % 8;
+        test::Builder b;
+        std::vector<std::size_t> bare;
+        for (std::size_t i = 0; i < n; ++i) {
+            const bool is_bare = rng.uniform() < 0.5;
+            if (is_bare) bare.push_back(i);
+            const double assets = is_bare ? 0.0 : std::floor(20 * rng.uniform());
+            const double external = is_bare ? 0.0 : 1 + std::floor(9 * rng.uniform());
+            b.sheet("E" + std::to_string(i), assets, external);
+        }
+        for (std::size_t k = 0; k < n + n / 2; ++k) {
+            const std::size_t debtor = rng.next() % n;
+            std::size_t creditor = (debtor + 1 + rng.next() % (n - 1)) % n;
+            // Bare entities mostly owe each other, so that closed rings form.
+            const bool debtor_bare = std::find(bare.begin(), bare.end(), debtor) != bare.end();
+            if (debtor_bare && bare.size() >= 2 && rng.uniform() < 0.95) {
+                do {
+                    creditor = bare[rng.next() % bare.size()];
+                } while (creditor == debtor);
+            }
+            b.owes("E" + std::to_string(debtor), "E" + std::to_string(creditor),
+                   1 + std::floor(10 * rng.uniform()));
+        }
+        const Network& net = b.network();
+        const ShockVector shock = seed % 3 == 0 ? random_shock(n, seed) : ShockVector(n, 0);
+        const Variant en{1, 1, ExternalSeniority::pari_passu};
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        const StressResult r = run_stress(net, shock, options(en));
+        const auto c = reference_case(net, shock, en);
+        const auto greatest = reference::picard(c, true, 20000);
+        const auto least = reference::picard(c, false, 20000);
+        double gap = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double pbar = *r.entities[i].obligations;
+            gap = std::max(gap, std::fabs(greatest[i] - least[i]) / std::max(1.0, pbar));
+        }
+        ASSERT_TRUE(gap < 1e-11 || gap > 1e-6) << "Picard did not settle: gap " << gap;
+        EXPECT_EQ(r.summary.unique, gap < 1e-11);
+        (gap < 1e-11 ? unique : not_unique) += 1;
+    }
+    // Both answers occur, so neither path of the proof goes untested.
+    EXPECT_GT(unique, 5);
+    EXPECT_GT(not_unique, 5);
 }
 
 TEST(ClearingProperty, PaymentsNeverRiseAsTheShockGrows) {

@@ -49,12 +49,14 @@ DebtRankBatch::DebtRankBatch(const PreparedNetwork& prepared, bool wide)
       touched_(prepared.entity_count, 0),
       received_(prepared.entity_count + 1),
       is_source_(prepared.entity_count, 0),
-      wide_(wide && cpu_has_avx2()) {}
+      wide_(wide && cpu_has_avx2()),
+      linear_(prepared.options.model == Model::linear_debtrank) {}
 
 void DebtRankBatch::run(std::span<const EntityIndex> sources,
                         std::array<Summary, kLanes>& summary,
                         std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
     // Step 1: h = 1 for each lane's source, which is distressed (D) and pushes 1 in its lane.
+    for (std::size_t l = 0; l < kLanes; ++l) live_[l] = l < sources.size() ? ~std::uint64_t{0} : 0;
     std::copy(sources.begin(), sources.end(), frontier_.begin());
     std::sort(frontier_.begin(), frontier_.begin() + static_cast<std::ptrdiff_t>(sources.size()));
     frontier_size_ = sources.size();
@@ -76,25 +78,42 @@ void DebtRankBatch::run(std::span<const EntityIndex> sources,
     }
 }
 
-template <class V>
+template <class V, bool kLinear>
 [[gnu::always_inline]] inline void DebtRankBatch::propagate() {
     const std::size_t n = prepared_.entity_count;
     const auto* start = prepared_.cascade.exposed_to.start.data();
+    std::size_t step = 1;
     while (frontier_size_ != 0) {
         std::uint64_t pushes = 0;
         for (std::size_t f = 0; f < frontier_size_; ++f) {
             pushes += start[frontier_[f] + 1] - start[frontier_[f]];
         }
-        // As DebtRankEngine: many pushes are applied by a pass over every entity, few by
-        // listing the receivers.
+        // As the single-run engines: many pushes are applied by a pass over every entity, few
+        // by listing the receivers.
         const bool dense = pushes * 4 > n;
         const std::size_t reached = push_rows<V>(dense);
+        ++step;
+        Lanes largest{};
         if (dense) {
-            apply_dense<V>();
+            apply_dense<V, kLinear>(largest);
         } else {
-            apply_sparse<V>(reached);
+            apply_sparse<V, kLinear>(reached, largest);
+        }
+        if constexpr (kLinear) {
+            // LinearDebtRankEngine stops after the step whose largest move is within the
+            // tolerance, or after kMaxSteps.
+            if (!freeze_converged(largest) || step >= LinearDebtRankEngine::kMaxSteps) break;
         }
     }
+}
+
+bool DebtRankBatch::freeze_converged(const Lanes& largest) {
+    bool running = false;
+    for (std::size_t l = 0; l < kLanes; ++l) {
+        if (largest[l] <= LinearDebtRankEngine::kTolerance) live_[l] = 0;
+        running = running || live_[l] != 0;
+    }
+    return running;
 }
 
 template <class V>
@@ -114,6 +133,12 @@ template <class V>
         const EntityIndex j = frontier_[f];
         V source[kVectors];
         std::memcpy(source, frontier_push_[f].data(), sizeof(Lanes));
+        for (std::size_t v = 0; v < kVectors; ++v) {
+            using M = typename MaskOf<V>::type;
+            M live;
+            std::memcpy(&live, live_.data() + v * kPer<V>, sizeof(M));
+            source[v] = (V)((M)source[v] & live);  // a converged lane pushes +0
+        }
         const std::uint64_t end = start[j + 1];
         for (std::uint64_t k = start[j]; k < end; ++k) {
             if (prefetch) prefetch_target(incoming, column, k, entries);
@@ -169,6 +194,50 @@ template <class V, std::size_t L>
     return turned != 0;
 }
 
+/// Linear DebtRank: h <- min(1, h + incoming) in every lane, and the entity pushes what h
+/// moved (LinearDebtRankEngine's `updated - h`); `largest` keeps the largest move per lane.
+/// Clears `incoming`. True if h moved in any lane.
+template <class V, std::size_t L>
+[[gnu::always_inline]] inline bool apply_linear(double* h, double* in, double* pushing,
+                                                V* largest) {
+    using M = typename MaskOf<V>::type;
+    static_assert(L % kPer<V> == 0);
+    const V zero = {};
+    const V one = zero + 1.0;
+    M any = {};
+    for (std::size_t l = 0; l < L; l += kPer<V>) {
+        V before;
+        V add;
+        std::memcpy(&before, h + l, sizeof(V));
+        std::memcpy(&add, in + l, sizeof(V));
+        const V sum = before + add;
+        const M below = sum < one;
+        const V after = (V)(((M)sum & below) | ((M)one & ~below));
+        const V moved = after - before;  // >= 0: h never falls
+        V& most = largest[l / kPer<V>];
+        const M higher = moved > most;
+        most = (V)(((M)moved & higher) | ((M)most & ~higher));
+        any |= moved != zero;
+        std::memcpy(h + l, &after, sizeof(V));
+        std::memcpy(pushing + l, &moved, sizeof(V));
+        std::memcpy(in + l, &zero, sizeof(V));
+    }
+    std::int64_t changed = 0;
+    for (std::size_t e = 0; e < kPer<V>; ++e) changed |= any[e];
+    return changed != 0;
+}
+
+/// One entity of a step of either model.
+template <class V, bool kLinear, std::size_t L>
+[[gnu::always_inline]] inline bool apply_step(double* h, double* in, double* pushing,
+                                              V* largest) {
+    if constexpr (kLinear) {
+        return apply_linear<V, L>(h, in, pushing, largest);
+    } else {
+        return apply_entity<V, L>(h, in, pushing);
+    }
+}
+
 /// Bit l set where h[l] >= kDebtRankDefault.
 template <class V, std::size_t L>
 [[gnu::always_inline]] inline unsigned defaulted_lanes(const double* h) {
@@ -188,35 +257,40 @@ template <class V, std::size_t L>
 
 }  // namespace
 
-template <class V>
-[[gnu::always_inline]] inline void DebtRankBatch::apply_dense() {
+template <class V, bool kLinear>
+[[gnu::always_inline]] inline void DebtRankBatch::apply_dense(Lanes& largest) {
     // Every entity, ascending: the next frontier comes out sorted. A zero push changes nothing
-    // (h <= 1), as in DebtRankEngine's dense steps. Slot `next` is written whether or not the
-    // entity turned; only a turned one keeps it.
+    // (h <= 1), as in the single-run engines' dense steps. Slot `next` is written whether or
+    // not the entity pushes next; only one that does keeps it.
+    V most[kLanes / kPer<V>] = {};
     const std::size_t n = prepared_.entity_count;
     std::size_t next = 0;
     for (std::size_t i = 0; i < n; ++i) {
         frontier_[next] = static_cast<EntityIndex>(i);
-        next += static_cast<std::size_t>(apply_entity<V, kLanes>(
-            h_[i].data(), incoming_[i].data(), frontier_push_[next].data()));
+        next += static_cast<std::size_t>(apply_step<V, kLinear, kLanes>(
+            h_[i].data(), incoming_[i].data(), frontier_push_[next].data(), most));
     }
     frontier_size_ = next;
+    std::memcpy(largest.data(), most, sizeof(Lanes));
 }
 
-template <class V>
-[[gnu::always_inline]] inline void DebtRankBatch::apply_sparse(std::size_t reached) {
+template <class V, bool kLinear>
+[[gnu::always_inline]] inline void DebtRankBatch::apply_sparse(std::size_t reached,
+                                                               Lanes& largest) {
     // Receivers in ascending order, so that the next frontier comes out sorted with its
     // push amounts beside it.
+    V most[kLanes / kPer<V>] = {};
     sort_entities(received_.data(), reached, prepared_.entity_count, bits_);
     std::size_t next = 0;
     for (std::size_t r = 0; r < reached; ++r) {
         const EntityIndex i = received_[r];
         touched_[i] = 0;
         frontier_[next] = i;
-        next += static_cast<std::size_t>(apply_entity<V, kLanes>(
-            h_[i].data(), incoming_[i].data(), frontier_push_[next].data()));
+        next += static_cast<std::size_t>(apply_step<V, kLinear, kLanes>(
+            h_[i].data(), incoming_[i].data(), frontier_push_[next].data(), most));
     }
     frontier_size_ = next;
+    std::memcpy(largest.data(), most, sizeof(Lanes));
 }
 
 template <class V>
@@ -274,7 +348,11 @@ template <class V>
 void DebtRankBatch::finish_baseline(std::span<const EntityIndex> sources,
                                     std::array<Summary, kLanes>& summary,
                                     std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
-    propagate<Pair>();
+    if (linear_) {
+        propagate<Pair, true>();
+    } else {
+        propagate<Pair, false>();
+    }
     summarize<Pair>(sources, summary, defaulted);
 }
 
@@ -284,7 +362,11 @@ __attribute__((target("avx2")))
 void DebtRankBatch::finish_avx2(std::span<const EntityIndex> sources,
                                 std::array<Summary, kLanes>& summary,
                                 std::array<std::vector<EntityIndex>, kLanes>& defaulted) {
-    propagate<Quad>();
+    if (linear_) {
+        propagate<Quad, true>();
+    } else {
+        propagate<Quad, false>();
+    }
     summarize<Quad>(sources, summary, defaulted);
 }
 

@@ -1,14 +1,18 @@
 #pragma once
-// Single-hit DebtRank (Battiston et al. 2012; SPEC 3.2) of several single defaults at once, for
-// `rank` (every entity defaulted alone). Lane l of a batch runs the default of sources[l]; the
-// lanes step together, so one read of a row of W serves every lane in which that entity is
-// distressed at this step, and the pushes of the lanes go to one cache line per receiver.
+// DebtRank of several single defaults at once, for `rank` (every entity defaulted alone):
+// single-hit (Battiston et al. 2012; SPEC 3.2) or linear (Bardoscia et al. 2015; SPEC 3.2b), as
+// the prepared model says. Lane l of a batch runs the default of sources[l]; the lanes step
+// together, so one read of a row of W serves every lane in which that entity pushes at this
+// step, and the pushes of the lanes go to one cache line per receiver.
 //
-// Every lane equals DebtRankEngine's run of its source to the last bit: a lane adds the same
-// nonzero terms in the same order (rows in ascending entity order, entries in row order); an
-// entity that is not distressed in a lane pushes W * 0 = +0 there, which changes no sum. An
-// entity is undistressed exactly while its h is 0 (h only grows, and h > 0 means D or I), so
-// the lanes need no state besides h and the amount each entity propagates at this step.
+// Every lane equals the single run of its source (DebtRankEngine, LinearDebtRankEngine) to the
+// last bit: a lane adds the same nonzero terms in the same order (rows in ascending entity
+// order, entries in row order); an entity that does not push in a lane pushes W * 0 = +0
+// there, which changes no sum. Single-hit: an entity is undistressed exactly while its h is 0
+// (h only grows, and h > 0 means D or I), so the lanes need no state besides h and the amount
+// each entity propagates at this step. Linear: an entity pushes what its h moved at the last
+// step; a lane whose largest move is within the tolerance has converged, and from then on it
+// pushes nothing, as the single run stops there.
 //
 // The lane arithmetic runs two lanes per instruction (SSE2, every x86-64) or, where the CPU
 // has AVX2, four. Both add and multiply lane by lane exactly as the scalar code would (no
@@ -50,7 +54,7 @@ private:
     struct alignas(kLanes * sizeof(double)) Lanes : std::array<double, kLanes> {};
 
     /// The steps, then the summary, with V-wide lane arithmetic (defined in the .cpp).
-    template <class V>
+    template <class V, bool kLinear>
     void propagate();
     template <class V>
     void summarize(std::span<const EntityIndex> sources, std::array<Summary, kLanes>& summary,
@@ -58,10 +62,13 @@ private:
     /// Pushes every frontier row; sparse steps list the receivers. Returns how many.
     template <class V>
     std::size_t push_rows(bool dense);
-    template <class V>
-    void apply_dense();
-    template <class V>
-    void apply_sparse(std::size_t reached);
+    template <class V, bool kLinear>
+    void apply_dense(Lanes& largest);
+    template <class V, bool kLinear>
+    void apply_sparse(std::size_t reached, Lanes& largest);
+    /// Linear: stops pushing in the lanes whose largest move is within the tolerance. True
+    /// while some lane still runs.
+    bool freeze_converged(const Lanes& largest);
     /// propagate and summarize, compiled for the baseline ISA and for AVX2.
     void finish_baseline(std::span<const EntityIndex> sources,
                          std::array<Summary, kLanes>& summary,
@@ -83,7 +90,11 @@ private:
     std::vector<EntityIndex> received_;   ///< receivers of a sparse step (size n + 1)
     std::vector<unsigned char> is_source_;  ///< the sources of the running batch
     std::vector<std::uint64_t> bits_;
+    /// Per lane, all bits set while the lane runs, 0 once it has converged (or is unused):
+    /// pushes are masked with it.
+    alignas(kLanes * sizeof(double)) std::array<std::uint64_t, kLanes> live_{};
     bool wide_ = false;
+    bool linear_ = false;
 };
 
 }  // namespace crashchain

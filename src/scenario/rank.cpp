@@ -53,8 +53,8 @@ std::vector<EntityIndex> batch_order(const PreparedNetwork& prepared) {
     return order;
 }
 
-/// DebtRank: kLanes sources per pass of DebtRankBatch (each lane equal to the single run),
-/// taken in `order`.
+/// DebtRank, single-hit or linear: kLanes sources per pass of DebtRankBatch (each lane equal
+/// to the single run), taken in `order`.
 void debtrank_rank_worker(const PreparedNetwork& prepared, const std::vector<EntityIndex>& order,
                           std::atomic<std::size_t>& next, std::vector<RankEntry>& entries,
                           std::vector<std::uint32_t>& vulnerability) {
@@ -130,7 +130,8 @@ RankResult rank_entities(const Network& network, const PreparedNetwork& prepared
     std::vector<RankEntry> entries(n);
     std::vector<std::vector<std::uint32_t>> vulnerability(threads,
                                                           std::vector<std::uint32_t>(n, 0));
-    const bool batched = prepared.options.model == Model::debtrank;
+    const bool batched = prepared.options.model == Model::debtrank ||
+                         prepared.options.model == Model::linear_debtrank;
     const std::vector<EntityIndex> order =
         batched ? batch_order(prepared) : std::vector<EntityIndex>{};
     std::atomic<std::size_t> next{0};

@@ -63,7 +63,7 @@ TEST(FastPaths, FurfineOutcomeEqualsTheRunnerDigestOnTheSameShock) {
     }
 }
 
-TEST(FastPaths, DebtRankRankEqualsOneStressRunPerSource) {
+TEST(FastPaths, DebtRankRanksEqualOneStressRunPerSource) {
     // Sizes around the batch width (kLanes = 8): a last batch of 1 to 7 sources, and a network
     // small enough for every step to be dense next to larger ones with sparse steps.
     const std::size_t sizes[] = {5, 17, 64, 203};
@@ -71,7 +71,9 @@ TEST(FastPaths, DebtRankRankEqualsOneStressRunPerSource) {
         const std::size_t entities = sizes[seed % 4];
         const Network net = generated(entities, entities * (3 + seed % 5), seed + 800);
         StressOptions options;
-        options.model = Model::debtrank;
+        // Both DebtRank models run batched; alternate them over the seeds.
+        options.model = seed % 2 == 0 ? Model::debtrank : Model::linear_debtrank;
+        SCOPED_TRACE(std::string(to_string(options.model)) + " seed " + std::to_string(seed));
         const PreparedNetwork prepared = prepare(net, options);
         RankOptions rank_options;
         rank_options.threads = 1;
@@ -126,37 +128,40 @@ TEST(FastPaths, DebtRankBatchLanesEqualTheSingleRunOnBothInstructionSets) {
     for (std::uint64_t seed = 1; seed <= 4; ++seed) {
         const std::size_t entities = seed % 2 == 0 ? 19 : 150;
         const Network net = generated(entities, entities * (4 + seed), seed + 900);
-        StressOptions options;
-        options.model = Model::debtrank;
-        const PreparedNetwork prepared = prepare(net, options);
-        for (const bool wide : {false, true}) {
-            SCOPED_TRACE(wide ? "AVX2 where available" : "baseline");
-            DebtRankBatch batch(prepared, wide);
-            if (!wide) {
-                EXPECT_FALSE(batch.wide());
-            }
-            std::array<DebtRankBatch::Summary, DebtRankBatch::kLanes> summary;
-            std::array<std::vector<EntityIndex>, DebtRankBatch::kLanes> defaulted;
-            std::vector<EntityIndex> order(entities);
-            for (std::size_t k = 0; k < entities; ++k) {
-                order[k] = static_cast<EntityIndex>(entities - 1 - k);
-            }
-            for (std::size_t begin = 0; begin < entities; begin += DebtRankBatch::kLanes) {
-                const std::size_t count = std::min(DebtRankBatch::kLanes, entities - begin);
-                batch.run({order.data() + begin, count}, summary, defaulted);
-                for (std::size_t l = 0; l < count; ++l) {
-                    const EntityIndex s = order[begin + l];
-                    ShockVector shock(entities, 0.0);
-                    shock[s] = 1.0;
-                    const StressResult single = run_stress(prepared, shock);
-                    std::vector<EntityIndex> expected_defaults;
-                    for (const auto& e : single.entities) {
-                        if (e.defaulted) expected_defaults.push_back(e.entity);
+        for (const Model model : {Model::debtrank, Model::linear_debtrank}) {
+            StressOptions options;
+            options.model = model;
+            SCOPED_TRACE(to_string(model));
+            const PreparedNetwork prepared = prepare(net, options);
+            for (const bool wide : {false, true}) {
+                SCOPED_TRACE(wide ? "AVX2 where available" : "baseline");
+                DebtRankBatch batch(prepared, wide);
+                if (!wide) {
+                    EXPECT_FALSE(batch.wide());
+                }
+                std::array<DebtRankBatch::Summary, DebtRankBatch::kLanes> summary;
+                std::array<std::vector<EntityIndex>, DebtRankBatch::kLanes> defaulted;
+                std::vector<EntityIndex> order(entities);
+                for (std::size_t k = 0; k < entities; ++k) {
+                    order[k] = static_cast<EntityIndex>(entities - 1 - k);
+                }
+                for (std::size_t begin = 0; begin < entities; begin += DebtRankBatch::kLanes) {
+                    const std::size_t count = std::min(DebtRankBatch::kLanes, entities - begin);
+                    batch.run({order.data() + begin, count}, summary, defaulted);
+                    for (std::size_t l = 0; l < count; ++l) {
+                        const EntityIndex s = order[begin + l];
+                        ShockVector shock(entities, 0.0);
+                        shock[s] = 1.0;
+                        const StressResult single = run_stress(prepared, shock);
+                        std::vector<EntityIndex> expected_defaults;
+                        for (const auto& e : single.entities) {
+                            if (e.defaulted) expected_defaults.push_back(e.entity);
+                        }
+                        EXPECT_EQ(summary[l].capital_lost, *single.summary.capital_lost) << s;
+                        EXPECT_EQ(summary[l].debtrank, single.summary.debtrank) << s;
+                        EXPECT_EQ(summary[l].own_loss, *single.entities[s].capital_lost) << s;
+                        EXPECT_EQ(defaulted[l], expected_defaults) << s;
                     }
-                    EXPECT_EQ(summary[l].capital_lost, *single.summary.capital_lost) << s;
-                    EXPECT_EQ(summary[l].debtrank, single.summary.debtrank) << s;
-                    EXPECT_EQ(summary[l].own_loss, *single.entities[s].capital_lost) << s;
-                    EXPECT_EQ(defaulted[l], expected_defaults) << s;
                 }
             }
         }

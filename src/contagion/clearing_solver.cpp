@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "circularity/pearce_scc.hpp"
+#include "contagion/workspace.hpp"
+
 namespace crashchain {
 
 ClearingSolver::ClearingSolver(std::size_t entities)
@@ -17,7 +20,8 @@ void ClearingSolver::solve(const SparseRows& by_creditor, std::span<const double
     std::size_t begin = 0;
     for (std::size_t end : component_end_) {
         const std::span<EntityIndex> members(order_.data() + begin, end - begin);
-        std::sort(members.begin(), members.end());  // a canonical order for the sweeps
+        // A canonical order for the sweeps (linear-time for a large component).
+        sort_entities(members.data(), members.size(), local_.size(), bits_);
         solve_component(by_creditor, divisor, constant, beta, members, r);
         begin = end;
     }
@@ -25,59 +29,34 @@ void ClearingSolver::solve(const SparseRows& by_creditor, std::span<const double
 
 void ClearingSolver::find_components(const SparseRows& by_creditor,
                                      std::span<const EntityIndex> variables) {
-    // Iterative Tarjan on "i depends on j" (j owes i, both variables). Components come out
-    // after every component they depend on, which is the order in which to solve them.
+    // Components of "i depends on j" (j owes i, both variables), by Pearce's search on a
+    // compact graph of positions. Labels count completed components, and a component
+    // completes after every component it depends on: that is the order in which to solve them.
     const std::size_t m = variables.size();
-    index_.assign(m, -1);
-    low_.assign(m, 0);
-    on_stack_.assign(m, 0);
-    stack_.clear();
-    calls_.clear();
-    order_.clear();
-    component_end_.clear();
-    int counter = 0;
-    auto open = [&](int v) {
-        index_[v] = low_[v] = counter++;
-        stack_.push_back(v);
-        on_stack_[v] = 1;
-        calls_.emplace_back(v, by_creditor.start[variables[v]]);
-    };
-    for (std::size_t s = 0; s < m; ++s) {
-        if (index_[s] != -1) continue;
-        open(static_cast<int>(s));
-        while (!calls_.empty()) {
-            const int v = calls_.back().first;
-            std::uint64_t k = calls_.back().second;
-            const std::uint64_t end = by_creditor.start[variables[v] + 1];
-            bool descended = false;
-            while (k < end) {
-                const int w = local_[by_creditor.column[k++]];
-                if (w < 0) continue;
-                if (index_[w] == -1) {
-                    calls_.back().second = k;
-                    open(w);
-                    descended = true;
-                    break;
-                }
-                if (on_stack_[w] != 0) low_[v] = std::min(low_[v], index_[w]);
-            }
-            if (descended) continue;
-            if (low_[v] == index_[v]) {
-                int w = -1;
-                do {
-                    w = stack_.back();
-                    stack_.pop_back();
-                    on_stack_[w] = 0;
-                    order_.push_back(variables[w]);
-                } while (w != v);
-                component_end_.push_back(order_.size());
-            }
-            calls_.pop_back();
-            if (!calls_.empty()) {
-                const int parent = calls_.back().first;
-                low_[parent] = std::min(low_[parent], low_[v]);
-            }
+    offsets_.assign(m + 1, 0);
+    targets_.clear();
+    for (std::size_t k = 0; k < m; ++k) {
+        for (EntityIndex debtor : by_creditor.columns(variables[k])) {
+            const int w = local_[debtor];
+            if (w >= 0) targets_.push_back(static_cast<std::uint32_t>(w));
         }
+        offsets_[k + 1] = static_cast<std::uint32_t>(targets_.size());
+    }
+    const ComponentLabels components = pearce_components(offsets_, targets_);
+    // Group the variables by label (a counting sort): component c is order_[end[c-1], end[c]).
+    component_end_.assign(components.count, 0);
+    for (std::uint32_t label : components.label) ++component_end_[label];
+    std::size_t sum = 0;
+    for (auto& end : component_end_) {
+        sum += end;
+        end = sum;
+    }
+    order_.resize(m);
+    for (std::size_t k = m; k-- > 0;) {
+        order_[--component_end_[components.label[k]]] = variables[k];
+    }
+    for (std::size_t c = 0; c < component_end_.size(); ++c) {
+        component_end_[c] = c + 1 < component_end_.size() ? component_end_[c + 1] : m;
     }
 }
 
@@ -141,33 +120,50 @@ bool ClearingSolver::gauss_seidel(std::span<const EntityIndex> members,
     const std::size_t work = m + row_col_.size();
     const std::size_t max_sweeps =
         std::min<std::size_t>(kMaxSweeps, std::max<std::size_t>(2000, 400'000'000 / work));
+    // The sweeps run on copies by position in the component: one random read per coefficient
+    // (x[col]) instead of two (r[members[col]]), over an array the size of the component.
+    x_.resize(m);
+    diagonal_.resize(m);
+    for (std::size_t k = 0; k < m; ++k) {
+        x_[k] = r[members[k]];
+        diagonal_[k] = divisor[members[k]];
+    }
+    double* const x = x_.data();
+    const double* const d = diagonal_.data();
+    const double* const rhs = rhs_.data();
+    const std::uint64_t* const row_start = row_start_.data();
+    const int* const row_col = row_col_.data();
+    const double* const row_coef = row_coef_.data();
     auto in_component = [&](std::size_t k) {
         double sum = 0;
-        for (std::uint64_t e = row_start_[k]; e < row_start_[k + 1]; ++e) {
-            sum += row_coef_[e] * r[members[static_cast<std::size_t>(row_col_[e])]];
+        for (std::uint64_t e = row_start[k]; e < row_start[k + 1]; ++e) {
+            sum += row_coef[e] * x[row_col[e]];
         }
         return sum;
     };
+    bool converged = false;
     for (std::size_t sweep = 1; sweep <= max_sweeps; ++sweep) {
         double moved = 0;
         for (std::size_t k = 0; k < m; ++k) {
-            const EntityIndex i = members[k];
-            const double updated = (rhs_[k] + in_component(k)) / divisor[i];
-            moved = std::max(moved, std::fabs(updated - r[i]));
-            r[i] = updated;
+            const double updated = (rhs[k] + in_component(k)) / d[k];
+            moved = std::max(moved, std::fabs(updated - x[k]));
+            x[k] = updated;
         }
         if (moved == 0 || sweep % 8 == 0 || sweep == max_sweeps) {
             double residual = 0;
             for (std::size_t k = 0; k < m; ++k) {
-                const EntityIndex i = members[k];
-                const double d = divisor[i];
-                residual = std::max(residual, std::fabs(d * r[i] - in_component(k) - rhs_[k]) / d);
+                residual = std::max(residual,
+                                    std::fabs(d[k] * x[k] - in_component(k) - rhs[k]) / d[k]);
             }
-            if (residual <= kResidualTarget) return true;
-            if (moved == 0) return false;  // stalled above the target: rounding noise
+            if (residual <= kResidualTarget) {
+                converged = true;
+                break;
+            }
+            if (moved == 0) break;  // stalled above the target: rounding noise
         }
     }
-    return false;
+    for (std::size_t k = 0; k < m; ++k) r[members[k]] = x[k];
+    return converged;
 }
 
 void ClearingSolver::dense_lu(std::span<const EntityIndex> members, std::span<const double> divisor,

@@ -4,16 +4,18 @@
 // where r_j is a recovery ratio and L[j][i] what j owes i. The matrix is an M-matrix, weakly
 // diagonally dominant by columns (a debtor cannot pay out more than it owes).
 //
-// Method: the dependency graph on V is split into strongly connected components (Tarjan),
-// solved in dependency order. A single entity is one division. A component of up to
-// kDenseLimit entities is solved by dense LU with partial pivoting (exact up to rounding). A
-// larger one, or a singular one (a closed ring of defaulters with no leakage, where the
-// solution is not unique), is solved by Gauss-Seidel started from the current r: the iteration
-// is monotone for an M-matrix, so from an upper (lower) bound it converges to the greatest
-// (least) solution. It runs until the relative residual is below kResidualTarget; a
-// nonsingular component up to kDenseFallback entities that Gauss-Seidel cannot finish goes to
-// dense LU. Callers verify the final clearing vector against the fixed-point equation.
+// Method: the dependency graph on V is split into strongly connected components (Pearce's
+// variant of Tarjan, circularity/pearce_scc.hpp), solved in dependency order. A single entity
+// is one division. A component of up to kDenseLimit entities is solved by dense LU with
+// partial pivoting (exact up to rounding). A larger one, or a singular one (a closed ring of
+// defaulters with no leakage, where the solution is not unique), is solved by Gauss-Seidel
+// started from the current r: the iteration is monotone for an M-matrix, so from an upper
+// (lower) bound it converges to the greatest (least) solution. It runs until the relative
+// residual is below kResidualTarget; a nonsingular component up to kDenseFallback entities
+// that Gauss-Seidel cannot finish goes to dense LU. Callers verify the final clearing vector
+// against the fixed-point equation.
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -47,11 +49,8 @@ private:
                   std::span<double> r);
 
     std::vector<int> local_;  ///< entity -> position among the variables, or -1
-    // Tarjan state, by position.
-    std::vector<int> index_, low_;
-    std::vector<char> on_stack_;
-    std::vector<int> stack_;
-    std::vector<std::pair<int, std::uint64_t>> calls_;
+    // The dependency graph on the variables' positions, for the component search.
+    std::vector<std::uint32_t> offsets_, targets_;
     std::vector<EntityIndex> order_;        ///< variables grouped by component, dependencies first
     std::vector<std::size_t> component_end_;
     // Current component: local rows of in-component coefficients and right-hand sides.
@@ -61,6 +60,8 @@ private:
     std::vector<double> row_coef_;
     std::vector<double> rhs_;
     std::vector<double> column_sum_;
+    std::vector<double> x_, diagonal_;  ///< Gauss-Seidel: r and divisor by position
+    std::vector<std::uint64_t> bits_;   ///< sort_entities
     std::vector<double> dense_rhs_;
     std::vector<double> dense_;
 };

@@ -164,11 +164,14 @@ template <class V>
 
 namespace {
 
-/// h <- min(1, h + incoming) in every lane (std::min(1.0, x) bit for bit); an entity whose h
-/// was 0 and gets a positive push turns distressed and pushes its new h next step (else 0).
-/// Clears `incoming`. True if any lane turned.
-template <class V, std::size_t L>
-[[gnu::always_inline]] inline bool apply_entity(double* h, double* in, double* pushing) {
+/// One entity of a step: h <- min(1, h + incoming) in every lane (std::min(1.0, x) bit for
+/// bit), and what it pushes next step. Single-hit: an entity whose h was 0 and gets a positive
+/// push turns distressed and pushes its new h (else 0). Linear: it pushes what h moved
+/// (LinearDebtRankEngine's `updated - h`), and `largest` keeps the largest move per lane.
+/// Clears `incoming`. True if it pushes anything.
+template <class V, bool kLinear, std::size_t L>
+[[gnu::always_inline]] inline bool apply_step(double* h, double* in, double* pushing,
+                                              V* largest) {
     using M = typename MaskOf<V>::type;
     static_assert(L % kPer<V> == 0);
     const V zero = {};
@@ -182,60 +185,25 @@ template <class V, std::size_t L>
         const V sum = before + add;
         const M below = sum < one;
         const V after = (V)(((M)sum & below) | ((M)one & ~below));
-        const M turns = (before == zero) & (add > zero);
-        const V push = (V)((M)after & turns);
-        any |= turns;
+        V push;
+        if constexpr (kLinear) {
+            push = after - before;  // >= 0: h never falls
+            V& most = largest[l / kPer<V>];
+            const M higher = push > most;
+            most = (V)(((M)push & higher) | ((M)most & ~higher));
+            any |= push != zero;
+        } else {
+            const M turns = (before == zero) & (add > zero);
+            push = (V)((M)after & turns);
+            any |= turns;
+        }
         std::memcpy(h + l, &after, sizeof(V));
         std::memcpy(pushing + l, &push, sizeof(V));
         std::memcpy(in + l, &zero, sizeof(V));
     }
-    std::int64_t turned = 0;
-    for (std::size_t e = 0; e < kPer<V>; ++e) turned |= any[e];
-    return turned != 0;
-}
-
-/// Linear DebtRank: h <- min(1, h + incoming) in every lane, and the entity pushes what h
-/// moved (LinearDebtRankEngine's `updated - h`); `largest` keeps the largest move per lane.
-/// Clears `incoming`. True if h moved in any lane.
-template <class V, std::size_t L>
-[[gnu::always_inline]] inline bool apply_linear(double* h, double* in, double* pushing,
-                                                V* largest) {
-    using M = typename MaskOf<V>::type;
-    static_assert(L % kPer<V> == 0);
-    const V zero = {};
-    const V one = zero + 1.0;
-    M any = {};
-    for (std::size_t l = 0; l < L; l += kPer<V>) {
-        V before;
-        V add;
-        std::memcpy(&before, h + l, sizeof(V));
-        std::memcpy(&add, in + l, sizeof(V));
-        const V sum = before + add;
-        const M below = sum < one;
-        const V after = (V)(((M)sum & below) | ((M)one & ~below));
-        const V moved = after - before;  // >= 0: h never falls
-        V& most = largest[l / kPer<V>];
-        const M higher = moved > most;
-        most = (V)(((M)moved & higher) | ((M)most & ~higher));
-        any |= moved != zero;
-        std::memcpy(h + l, &after, sizeof(V));
-        std::memcpy(pushing + l, &moved, sizeof(V));
-        std::memcpy(in + l, &zero, sizeof(V));
-    }
-    std::int64_t changed = 0;
-    for (std::size_t e = 0; e < kPer<V>; ++e) changed |= any[e];
-    return changed != 0;
-}
-
-/// One entity of a step of either model.
-template <class V, bool kLinear, std::size_t L>
-[[gnu::always_inline]] inline bool apply_step(double* h, double* in, double* pushing,
-                                              V* largest) {
-    if constexpr (kLinear) {
-        return apply_linear<V, L>(h, in, pushing, largest);
-    } else {
-        return apply_entity<V, L>(h, in, pushing);
-    }
+    std::int64_t pushes = 0;
+    for (std::size_t e = 0; e < kPer<V>; ++e) pushes |= any[e];
+    return pushes != 0;
 }
 
 /// Bit l set where h[l] >= kDebtRankDefault.

@@ -9,6 +9,7 @@
 #include "circularity/index.hpp"
 #include "circularity/pearce_scc.hpp"
 #include "circularity/scc.hpp"
+#include "contract_csr.hpp"
 #include "synth/generator.hpp"
 
 namespace crashchain {
@@ -30,14 +31,8 @@ const Network& peer_network(const benchmark::State& state) {
 
 /// scipy's connected_components(csr_matrix) times the search on a prebuilt CSR: so does this.
 void BM_PeerInputSccPrebuiltCsr(benchmark::State& state) {
-    const Network& net = peer_network(state);
-    std::vector<std::uint32_t> offsets(net.entity_count() + 1, 0), targets;
-    for (const Contract& c : net.contracts()) ++offsets[c.from + 1];
-    for (std::size_t v = 0; v < net.entity_count(); ++v) offsets[v + 1] += offsets[v];
-    targets.resize(net.contract_count());
-    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
-    for (const Contract& c : net.contracts()) targets[fill[c.from]++] = c.to;
-    for (auto _ : state) benchmark::DoNotOptimize(pearce_components(offsets, targets));
+    const ContractCsr csr = contract_csr(peer_network(state));
+    for (auto _ : state) benchmark::DoNotOptimize(pearce_components(csr.offsets, csr.targets));
 }
 BENCHMARK(BM_PeerInputSccPrebuiltCsr)->Args({100'000, 1'000'000})->Args({1'000'000, 10'000'000})
     ->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();

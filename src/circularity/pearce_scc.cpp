@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "circularity/pivot_component.hpp"
+
 namespace crashchain {
 
 ComponentLabels pearce_components(std::span<const std::uint32_t> offsets,
@@ -36,8 +38,8 @@ ComponentLabels pearce_components(std::span<const std::uint32_t> offsets,
     std::uint32_t index = 1;
     std::uint32_t component = n - 1;
 
-    for (std::uint32_t start = 0; start < n; ++start) {
-        if (state[start].rindex != 0) continue;
+    // A depth-first search from `start`, which is unvisited.
+    auto search = [&](std::uint32_t start) {
         state[start].rindex = index;
         calls.push_back({start, state[start].begin, index++});
         while (!calls.empty()) {
@@ -84,6 +86,25 @@ ComponentLabels pearce_components(std::span<const std::uint32_t> offsets,
                 }
             }
         }
+    };
+    // The pivot's component (usually the giant one) is found by reachability. The vertices it
+    // reaches get their components first, then it completes, then everything else: labels
+    // stay in reverse topological order. Every depth-first search meets the pivot's members
+    // as completed vertices.
+    const PivotComponent pivot = pivot_component(offsets, targets);
+    if (pivot.size >= 2) {
+        for (std::uint32_t v = 0; v < n; ++v) {
+            if (state[v].rindex == 0 && has_bit(pivot.reached, v) && !has_bit(pivot.member, v)) {
+                search(v);
+            }
+        }
+        for (std::uint32_t v = 0; v < n; ++v) {
+            if (has_bit(pivot.member, v)) state[v].rindex = component;
+        }
+        --component;
+    }
+    for (std::uint32_t v = 0; v < n; ++v) {
+        if (state[v].rindex == 0) search(v);
     }
     // Completed components took n-1, n-2, ...: renumber from 0 in completion order. When every
     // vertex is its own component, `component` wraps from 0 to 2^32 - 1 and the unsigned

@@ -101,5 +101,43 @@ TEST(SccProperty, GeneratedNetworkContractsAndHopsAgreeWithBoost) {
                           static_cast<int>(index.components.count));
 }
 
+TEST(SccProperty, ZigzagCycleWhereThePivotSearchGivesUp) {
+    // One cycle through 0, 50, 1, 51, ...: the reachability sweeps give up on it (see
+    // pivot_component_test.cpp) and the depth-first search alone finds the one component;
+    // then the same cycle with a second component hanging off it on each side.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t i = 0; i < 50; ++i) {
+        order.push_back(i);
+        order.push_back(50 + i);
+    }
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        edges.emplace_back(order[i], order[(i + 1) % order.size()]);
+    }
+    check(100, edges);
+    edges.emplace_back(100, 101);
+    edges.emplace_back(101, 100);
+    edges.emplace_back(101, 7);
+    edges.emplace_back(7, 102);
+    edges.emplace_back(102, 103);
+    edges.emplace_back(103, 102);
+    check(104, edges);
+}
+
+TEST(SccProperty, GeneratedNetworksWithAGiantComponentMatchBoost) {
+    // The reachability path (a giant pivot component, the rest by depth-first search) on
+    // heavy-tailed generated networks of a few hundred entities.
+    for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+        GeneratorOptions g;
+        g.entities = 150 * seed;
+        g.contracts = 4 * g.entities;
+        g.seed = seed;
+        const Network net = generate_network(g);
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+        for (const Contract& c : net.contracts()) edges.emplace_back(c.from, c.to);
+        check(static_cast<std::uint32_t>(net.entity_count()), edges);
+    }
+}
+
 }  // namespace
 }  // namespace crashchain

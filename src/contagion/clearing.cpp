@@ -149,7 +149,7 @@ void ClearingEngine::greatest() {
         for (EntityIndex i : defaulters_) {
             if (divisor_[i] > 0) variables_.push_back(i);
         }
-        std::sort(variables_.begin(), variables_.end());
+        sort_entities(variables_, n, bits_);
         solve_defaulters(variables_, r_, zero_, nullptr);
         // Only creditors of defaulters receive less than in full; re-test just those.
         affected_.clear();
@@ -162,7 +162,7 @@ void ClearingEngine::greatest() {
         ++round;
     }
     rounds_ = round;
-    std::sort(defaulters_.begin(), defaulters_.end());
+    sort_entities(defaulters_, n, bits_);
 }
 
 void ClearingEngine::settle() {

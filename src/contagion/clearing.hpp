@@ -70,6 +70,7 @@ private:
     std::vector<double> least_r_, least_inflow_;
     std::vector<char> least_solvent_, least_zero_, least_full_;
     std::vector<char> zero_equity_;
+    std::vector<std::uint64_t> bits_;  ///< sort_entities
     bool full_ = false;
     bool unique_ = true;
     double residual_ = 0;

@@ -29,11 +29,12 @@ public:
         list_.clear();
     }
     [[nodiscard]] const std::vector<EntityIndex>& list() const { return list_; }
-    void sort() { std::sort(list_.begin(), list_.end()); }
+    void sort();
 
 private:
     std::vector<char> mark_;
     std::vector<EntityIndex> list_;
+    std::vector<std::uint64_t> bits_;
 };
 
 /// Scatter loops over a large network: the target `ahead` entries further is fetched early
@@ -105,5 +106,7 @@ inline void sort_entities(std::vector<EntityIndex>& list, std::size_t n,
                           std::vector<std::uint64_t>& bits) {
     sort_entities(list.data(), list.size(), n, bits);
 }
+
+inline void TouchedSet::sort() { sort_entities(list_, mark_.size(), bits_); }
 
 }  // namespace crashchain

@@ -1,6 +1,7 @@
 #include "contagion/furfine_outcome.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <limits>
 
@@ -15,13 +16,7 @@ FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
       round_(prepared.entity_count, kStanding),
       standing_(prepared.entity_count + 1),
       frontier_(prepared.entity_count + 1),
-      newly_(prepared.entity_count + 1) {
-    std::uint64_t widest = 0;
-    for (std::size_t i = 0; i < prepared.entity_count; ++i) {
-        widest = std::max(widest, exposures_of_.start[i + 1] - exposures_of_.start[i]);
-    }
-    hits_.resize(widest + 1);
-}
+      newly_(prepared.entity_count + 1) {}
 
 namespace {
 
@@ -134,39 +129,39 @@ void FurfineOutcome::push_round(int round) {
     sort_entities(frontier_.data(), frontier_size_, prepared_.entity_count, bits_);
 }
 
-void FurfineOutcome::pull_round(int round) {
+void FurfineOutcome::pull_round(int round_of_defaults) {
     const auto* start = exposures_of_.start.data();
     const auto* column = exposures_of_.column.data();
     const auto* amount = exposures_of_.value.data();
     const auto* capital = prepared_.cascade.capital.data();
-    const int previous = round - 1;
-    std::uint64_t* hits = hits_.data();
+    const int* round = round_.data();
+    const int previous = round_of_defaults - 1;
     std::size_t count = 0;
     for (std::size_t s = 0; s < standing_size_; ++s) {
         const EntityIndex i = standing_[s];
-        // First the exposures to last round's defaults, listed branch-free; then their sum
-        // in ascending order of j (as push_round adds them), stopping at the crossing.
-        std::size_t found = 0;
-        for (std::uint64_t k = start[i]; k < start[i + 1]; ++k) {
-            hits[found] = k;
-            found += static_cast<std::size_t>(round_[column[k]] == previous);
-        }
+        // Every exposure of the row, those to entities that did not default last round adding
+        // +0.0: the sum is the one push_round makes (the same terms, ascending j; x + 0.0 == x
+        // for the non-negative losses), in one branch-free pass. It runs on past a crossing,
+        // where the loss stops counting. A second pass over the hits, or a stop at the crossing,
+        // costs a mispredicted branch per entity, more than the adds it saves. As in a push, only
+        // a hit can default an entity: a standing loss can already equal C (F C rounds to C for
+        // F just below 1; C = 0 needs a positive loss).
         double sum = loss_[i];
-        bool defaults = false;
-        for (std::size_t h = 0; h < found; ++h) {
-            sum += amount[hits[h]];
-            if (sum >= capital[i]) {
-                defaults = true;
-                break;
-            }
+        std::uint64_t hit = 0;
+        for (std::uint64_t k = start[i]; k < start[i + 1]; ++k) {
+            // A mask, not a select: compilers turn `hit ? amount : 0.0` into a branch.
+            const std::uint64_t keep = 0 - static_cast<std::uint64_t>(round[column[k]] == previous);
+            sum += std::bit_cast<double>(std::bit_cast<std::uint64_t>(amount[k]) & keep);
+            hit |= keep;
         }
+        const bool defaults = (sum >= capital[i]) & (hit != 0);
         loss_[i] = sum + kAbsorb[defaults];
         frontier_[count] = i;  // ascending, as standing_ is
         count += static_cast<std::size_t>(defaults);
     }
     frontier_size_ = count;
     // Marked after the scan: a pull reads round_ of last round's defaults only.
-    for (EntityIndex i : frontier()) round_[i] = round;
+    for (EntityIndex i : frontier()) round_[i] = round_of_defaults;
 }
 
 }  // namespace crashchain

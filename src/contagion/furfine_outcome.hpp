@@ -51,7 +51,6 @@ private:
     std::size_t standing_size_ = 0;
     std::size_t frontier_size_ = 0;
     std::vector<std::uint64_t> bits_;
-    std::vector<std::uint64_t> hits_;  ///< a pull's exposures to new defaults; widest row + 1
 };
 
 }  // namespace crashchain

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 namespace crashchain::detail {
 namespace {
@@ -19,34 +20,19 @@ constexpr std::int64_t kRelabelBudgetPerArc = 3;
 class Transport {
 public:
     Transport(std::uint32_t nodes, const std::vector<CirculationArc>& arcs)
-        : n_(nodes), first_(nodes + 1, 0), excess_(nodes, 0), potential_(nodes, 0), dist_(nodes),
-          level_(nodes), next_(nodes), relabels_(nodes), phase_first_(nodes + 1) {
+        : n_(nodes), excess_(nodes, 0), potential_(nodes, 0), dist_(nodes), level_(nodes),
+          next_(nodes), relabels_(nodes), phase_first_(nodes + 1) {
+        ResidualArcs residual = build_residual_arcs(nodes, arcs);
+        first_ = std::move(residual.first);
+        head_ = std::move(residual.head);
+        reverse_ = std::move(residual.reverse);
+        back_ = std::move(residual.back);
+        room_ = std::move(residual.room);
+        forward_of_ = std::move(residual.forward_of);
+        phase_index_.resize(head_.size());
         for (const auto& a : arcs) {
-            ++first_[a.from + 1];
-            ++first_[a.to + 1];
             excess_[a.from] += a.capacity;
             excess_[a.to] -= a.capacity;
-        }
-        for (std::uint32_t v = 0; v < n_; ++v) first_[v + 1] += first_[v];
-        const std::size_t size = first_[n_];
-        head_.resize(size);
-        room_.resize(size);
-        reverse_.resize(size);
-        back_.resize(size);
-        forward_of_.resize(arcs.size());
-        phase_index_.resize(size);
-        std::vector<std::uint32_t> at(first_.begin(), first_.end() - 1);
-        for (std::size_t i = 0; i < arcs.size(); ++i) {
-            const std::uint32_t f = at[arcs[i].from]++, b = at[arcs[i].to]++;
-            head_[f] = arcs[i].to;
-            room_[f] = arcs[i].capacity;
-            reverse_[f] = b;
-            back_[f] = 0;
-            head_[b] = arcs[i].from;
-            room_[b] = 0;
-            reverse_[b] = f;
-            back_[b] = 1;
-            forward_of_[i] = f;
         }
     }
 

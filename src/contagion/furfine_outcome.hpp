@@ -33,20 +33,32 @@ private:
     /// Round `round` by pulling: every entity still standing sums its exposures to the
     /// defaults of round - 1 (ascending counterparty, as the pushes add them).
     void pull_round(int round);
+    /// Writes the distinct entries of `list` ascending to `out`; returns how many.
+    std::size_t sort_unique(const EntityIndex* list, std::size_t count, EntityIndex* out);
+    /// Records the frontier (this round's defaults) as defaulted in `round`.
+    void mark_defaults(int round);
 
     static constexpr int kStanding = -1;
 
     const PreparedNetwork& prepared_;
     SparseRows exposures_of_;        ///< row i: (j, X[i][j]), the transpose of exposed_to
-    std::vector<Dollars> loss_;  ///< running loss while standing; NaN once in default
+    /// Side by side, as a push reads both: the running loss (meaningless once in default) and
+    /// the level at which the entity defaults, NaN once it has.
+    struct Level {
+        Dollars loss = 0;
+        double threshold = 0;
+    };
+    std::vector<Level> level_;
+    std::vector<double> threshold_of_;  ///< C_i, or the least positive double for C_i = 0
     std::vector<int> round_;         ///< round of default, kStanding while standing
     [[nodiscard]] std::span<const EntityIndex> frontier() const {
         return {frontier_.data(), frontier_size_};
     }
 
-    /// Buffers of size n + 1 (branch-free writes go one slot past the last entry), used up
-    /// to the counts: entities standing (ascending; compacted before a pull round), the
-    /// defaults of the last round (ascending), a push round's defaults in push order.
+    /// Buffers used up to the counts (branch-free writes go one slot past the last entry):
+    /// entities standing (ascending; compacted before a pull round), the defaults of the last
+    /// round (ascending), both n + 1; a push round's listings in push order, with repeats
+    /// (one slot per exposure, + 1).
     std::vector<EntityIndex> standing_, frontier_, newly_;
     std::size_t standing_size_ = 0;
     std::size_t frontier_size_ = 0;

@@ -16,7 +16,16 @@ FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
       round_(prepared.entity_count, kStanding),
       standing_(prepared.entity_count + 1),
       frontier_(prepared.entity_count + 1),
-      newly_(prepared.cascade.exposed_to.entries() + 1) {
+      newly_(prepared.cascade.exposed_to.entries() + 1),
+      by_row_length_(prepared.entity_count) {
+    for (std::size_t i = 0; i < prepared.entity_count; ++i) {
+        by_row_length_[i] = static_cast<EntityIndex>(i);
+    }
+    std::stable_sort(by_row_length_.begin(), by_row_length_.end(),
+                     [this](EntityIndex x, EntityIndex y) {
+                         return exposures_of_.start[x + 1] - exposures_of_.start[x] <
+                                exposures_of_.start[y + 1] - exposures_of_.start[y];
+                     });
     // SPEC 3.1 defaults at loss >= C and loss > 0: C, or the least positive double for C = 0.
     for (std::size_t i = 0; i < prepared.entity_count; ++i) {
         const double c = prepared.cascade.capital[i];
@@ -46,50 +55,44 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     const auto* in_start = exposures_of_.start.data();
     const auto* out_start = prepared_.cascade.exposed_to.start.data();
     // Round 0: loss = F_i C_i for every entity; F_i = 1 defaults. Every entity's state is
-    // rewritten, so nothing of the last run remains. Both lists come out ascending, written
-    // branch-free (each entity to the next slot of both, counted in one).
+    // rewritten, so nothing of the last run remains. The defaults come out ascending, written
+    // branch-free (each entity to the next slot, counted when in default).
     std::size_t defaults = 0;
-    std::size_t standing = 0;
-    std::uint64_t standing_exposures = 0;  // exposures a pull round would read at most
     const auto* threshold_of = threshold_of_.data();
     for (std::size_t i = 0; i < n; ++i) {
-        const auto e = static_cast<EntityIndex>(i);
         const bool in_default = fraction[i] >= 1;
         level_[i].loss = fraction[i] * capital[i];
         level_[i].threshold = threshold_of[i] + kThresholdShift[in_default];
         round_[i] = in_default ? 0 : kStanding;
-        frontier_[defaults] = e;
-        standing_[standing] = e;
+        frontier_[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
-        standing += static_cast<std::size_t>(!in_default);
-        standing_exposures +=
-            (in_start[i + 1] - in_start[i]) * static_cast<std::uint64_t>(!in_default);
     }
     frontier_size_ = defaults;
-    standing_size_ = standing;
     std::uint64_t pushes = 0;  // exposures a push round reads
-    for (EntityIndex j : frontier()) pushes += out_start[j + 1] - out_start[j];
-    bool compact = false;  // standing_ still lists entities that defaulted in a push round
+    std::uint64_t standing_exposures = exposures_of_.entries();  // a pull round reads at most
+    for (EntityIndex j : frontier()) {
+        pushes += out_start[j + 1] - out_start[j];
+        standing_exposures -= in_start[j + 1] - in_start[j];
+    }
+    // standing_ is listed at the first pull round, which most cascades reach after pushes.
+    enum class Standing { unlisted, stale, current } standing = Standing::unlisted;
+    bool ascending = true;  // the frontier; pull rounds list defaults in standing_'s order
     for (int round = 1; frontier_size_ != 0; ++round) {
         // A pull reads an exposure for a fraction of the cost of a push (no store, no
         // scatter), and needs standing_ without the entities in default.
         if (standing_exposures < kPullAdvantage * pushes) {
-            if (compact) {
-                std::size_t kept = 0;
-                for (std::size_t s = 0; s < standing_size_; ++s) {
-                    const EntityIndex i = standing_[s];
-                    standing_[kept] = i;
-                    kept += static_cast<std::size_t>(round_[i] == kStanding);
-                }
-                standing_size_ = kept;
-            }
+            if (standing != Standing::current) list_standing(standing == Standing::unlisted);
             pull_round(round);  // leaves standing_ without this round's defaults
-            compact = false;
+            standing = Standing::current;
+            ascending = false;
         } else {
+            // A push adds to each entity in ascending order of the defaulted counterparty.
+            if (!ascending) frontier_size_ = sort_unique(frontier_.data(), frontier_size_,
+                                                         frontier_.data());
             push_round(round);
-            compact = true;
+            if (standing == Standing::current) standing = Standing::stale;
+            ascending = true;
         }
-        // The frontier now holds this round's defaults, ascending.
         pushes = 0;
         for (EntityIndex i : frontier()) {
             pushes += out_start[i + 1] - out_start[i];
@@ -143,7 +146,7 @@ std::size_t FurfineOutcome::sort_unique(const EntityIndex* list, std::size_t cou
     // choice, which keeps repeats).
     const std::size_t n = prepared_.entity_count;
     if (count * 32 < n) {
-        std::copy(list, list + count, out);
+        if (out != list) std::copy(list, list + count, out);
         std::sort(out, out + count);
         return static_cast<std::size_t>(std::unique(out, out + count) - out);
     }
@@ -159,6 +162,20 @@ std::size_t FurfineOutcome::sort_unique(const EntityIndex* list, std::size_t cou
         bits_[w] = 0;
     }
     return size;
+}
+
+void FurfineOutcome::list_standing(bool from_scratch) {
+    // By row length, so that consecutive pulls run their row loops the same number of times
+    // and the loop exit is predicted (the order of the pulls changes no sum).
+    const EntityIndex* from = from_scratch ? by_row_length_.data() : standing_.data();
+    const std::size_t size = from_scratch ? by_row_length_.size() : standing_size_;
+    std::size_t kept = 0;
+    for (std::size_t s = 0; s < size; ++s) {
+        const EntityIndex i = from[s];
+        standing_[kept] = i;  // kept <= s: in place when compacting
+        kept += static_cast<std::size_t>(round_[i] == kStanding);
+    }
+    standing_size_ = kept;
 }
 
 void FurfineOutcome::mark_defaults(int round) {
@@ -195,7 +212,7 @@ void FurfineOutcome::pull_round(int round_of_defaults) {
         }
         const bool defaults = (sum >= level_[i].threshold) & (hit != 0);
         level_[i].loss = sum;
-        frontier_[count] = i;  // ascending, as standing_ is
+        frontier_[count] = i;  // in standing_'s order
         count += static_cast<std::size_t>(defaults);
         standing_[kept] = i;  // kept <= s: compacted in place for the next pull
         kept += static_cast<std::size_t>(!defaults);

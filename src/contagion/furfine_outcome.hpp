@@ -35,6 +35,9 @@ private:
     void pull_round(int round);
     /// Writes the distinct entries of `list` ascending to `out`; returns how many.
     std::size_t sort_unique(const EntityIndex* list, std::size_t count, EntityIndex* out);
+    /// Lists the standing entities in standing_: from by_row_length_, or by dropping from
+    /// standing_ the entities that defaulted since it was listed.
+    void list_standing(bool from_scratch);
     /// Records the frontier (this round's defaults) as defaulted in `round`.
     void mark_defaults(int round);
 
@@ -56,13 +59,14 @@ private:
     }
 
     /// Buffers used up to the counts (branch-free writes go one slot past the last entry):
-    /// entities standing (ascending; compacted before a pull round), the defaults of the last
-    /// round (ascending), both n + 1; a push round's listings in push order, with repeats
-    /// (one slot per exposure, + 1).
+    /// entities standing (by row length; listed before a pull round), the defaults of the
+    /// last round (ascending after a push, in standing_'s order after a pull), both n + 1; a
+    /// push round's listings in push order, with repeats (one slot per exposure, + 1).
     std::vector<EntityIndex> standing_, frontier_, newly_;
     std::size_t standing_size_ = 0;
     std::size_t frontier_size_ = 0;
     std::vector<std::uint64_t> bits_;
+    std::vector<EntityIndex> by_row_length_;  ///< entities by exposures_of_ row length
 };
 
 }  // namespace crashchain

@@ -8,8 +8,11 @@
 //   for every entity still standing, its exposures to the new defaults (few survivors), as in
 //   direction-optimising BFS (Beamer, Asanovic & Patterson, SC 2012). A survivor's loss adds
 //   the same exposures in the same order either way (ascending counterparty within a round);
-// - a defaulted entity's loss is no longer tracked: its capital lost is C_i whatever it is
-//   (loss >= C_i), so a pull stops at the crossing and no state of it is kept.
+// - a defaulted entity's loss no longer matters: its capital lost is C_i whatever it is
+//   (loss >= C_i); its threshold becomes NaN, which no later push reaches;
+// - the hot loops are branch-free where the branch is a coin toss (a pull adds masked
+//   amounts; a push lists every entity at or over its threshold, repeats removed afterwards),
+//   and pulls visit the standing entities by row length so the row loops' exits are predicted.
 
 #include <span>
 #include <vector>

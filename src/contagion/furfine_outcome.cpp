@@ -17,7 +17,8 @@ FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
       standing_(prepared.entity_count + 1),
       frontier_(prepared.entity_count + 1),
       newly_(prepared.cascade.exposed_to.entries() + 1),
-      by_row_length_(prepared.entity_count) {
+      by_row_length_(prepared.entity_count),
+      last_round_mask_(prepared.entity_count, 0) {
     for (std::size_t i = 0; i < prepared.entity_count; ++i) {
         by_row_length_[i] = static_cast<EntityIndex>(i);
     }
@@ -189,8 +190,14 @@ void FurfineOutcome::pull_round(int round_of_defaults) {
     const auto* start = exposures_of_.start.data();
     const auto* column = exposures_of_.column.data();
     const auto* amount = exposures_of_.value.data();
-    const int* round = round_.data();
-    const int previous = round_of_defaults - 1;
+    // Last round's defaults as all-ones masks (the others' are 0): an exposure's term is then
+    // its amount ANDed with its counterparty's mask, one load instead of a compare and a
+    // widening. The defaults are kept in newly_ (free in a pull) to clear them after.
+    std::uint64_t* mask = last_round_mask_.data();
+    const std::size_t last_round = frontier_size_;
+    std::copy(frontier_.begin(), frontier_.begin() + static_cast<std::ptrdiff_t>(last_round),
+              newly_.begin());
+    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = ~std::uint64_t{0};
     std::size_t count = 0;
     std::size_t kept = 0;
     for (std::size_t s = 0; s < standing_size_; ++s) {
@@ -200,13 +207,12 @@ void FurfineOutcome::pull_round(int round_of_defaults) {
         // for the non-negative losses), in one branch-free pass. It runs on past a crossing,
         // where the loss stops counting. A second pass over the hits, or a stop at the crossing,
         // costs a mispredicted branch per entity, more than the adds it saves. As in a push, only
-        // a hit can default an entity: a standing loss can already equal C (F C rounds to C for
-        // F just below 1; C = 0 needs a positive loss).
+        // a hit can default an entity: a standing loss can already be at its threshold (F C
+        // rounds to C for a subnormal C).
         double sum = level_[i].loss;
         std::uint64_t hit = 0;
         for (std::uint64_t k = start[i]; k < start[i + 1]; ++k) {
-            // A mask, not a select: compilers turn `hit ? amount : 0.0` into a branch.
-            const std::uint64_t keep = 0 - static_cast<std::uint64_t>(round[column[k]] == previous);
+            const std::uint64_t keep = mask[column[k]];
             sum += std::bit_cast<double>(std::bit_cast<std::uint64_t>(amount[k]) & keep);
             hit |= keep;
         }
@@ -217,9 +223,9 @@ void FurfineOutcome::pull_round(int round_of_defaults) {
         standing_[kept] = i;  // kept <= s: compacted in place for the next pull
         kept += static_cast<std::size_t>(!defaults);
     }
+    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = 0;
     frontier_size_ = count;
     standing_size_ = kept;
-    // Marked after the scan: a pull reads round_ of last round's defaults only.
     mark_defaults(round_of_defaults);
 }
 

@@ -70,6 +70,8 @@ private:
     std::size_t frontier_size_ = 0;
     std::vector<std::uint64_t> bits_;
     std::vector<EntityIndex> by_row_length_;  ///< entities by exposures_of_ row length
+    std::vector<std::uint64_t> last_round_mask_;  ///< all ones during a pull for last round's
+                                                  ///< defaults, else 0
 };
 
 }  // namespace crashchain

@@ -43,14 +43,14 @@ public:
                 std::copy(phase_first_.begin(), phase_first_.end() - 1, next_.begin());
                 std::fill(relabels_.begin(), relabels_.end(), 0);
                 relabel_budget_ =
-                    kRelabelBudgetPerArc * static_cast<std::int64_t>(phase_head_.size() + n_);
+                    kRelabelBudgetPerArc * static_cast<std::int64_t>(phase_.size() + n_);
                 for (const std::uint32_t s : sources_) {
                     while (excess_[s] > 0 && level_[s] != kNoLevel && augment(s)) {
                     }
                 }
             }
             for (std::size_t k = 0; k < phase_arc_.size(); ++k) {
-                room_[phase_arc_[k]] = phase_room_[k];
+                room_[phase_arc_[k]] = phase_[k].room;
             }
         }
     }
@@ -122,22 +122,21 @@ private:
     /// (both ways of a tight arc are tight); their rooms go back to room_ when it ends.
     void build_phase_graph() {
         phase_arc_.clear();
-        phase_head_.clear();
-        phase_room_.clear();
+        phase_.clear();
         for (std::uint32_t v = 0; v < n_; ++v) {
             phase_first_[v] = static_cast<std::uint32_t>(phase_arc_.size());
             for (std::uint32_t a = first_[v]; a < first_[v + 1]; ++a) {
                 if (reduced(v, a) != 0) continue;
                 phase_index_[a] = static_cast<std::uint32_t>(phase_arc_.size());
                 phase_arc_.push_back(a);
-                phase_head_.push_back(head_[a]);
-                phase_room_.push_back(room_[a]);
+                phase_.push_back({head_[a], 0, room_[a], 0});
             }
         }
         phase_first_[n_] = static_cast<std::uint32_t>(phase_arc_.size());
-        phase_reverse_.resize(phase_arc_.size());
         for (std::size_t k = 0; k < phase_arc_.size(); ++k) {
-            phase_reverse_[k] = phase_index_[reverse_[phase_arc_[k]]];
+            const std::uint32_t partner = reverse_[phase_arc_[k]];
+            phase_[k].reverse = phase_index_[partner];
+            phase_[k].partner_room = room_[partner];
         }
     }
 
@@ -156,8 +155,8 @@ private:
         for (std::size_t i = 0; i < queue_.size(); ++i) {
             const std::uint32_t w = queue_[i];
             for (std::uint32_t k = phase_first_[w]; k < phase_first_[w + 1]; ++k) {
-                const std::uint32_t v = phase_head_[k];  // k is w -> v: its partner is v -> w
-                if (level_[v] != kNoLevel || phase_room_[phase_reverse_[k]] <= 0) continue;
+                const std::uint32_t v = phase_[k].head;  // k is w -> v: its partner is v -> w
+                if (level_[v] != kNoLevel || phase_[k].partner_room <= 0) continue;
                 level_[v] = level_[w] + 1;
                 queue_.push_back(v);
             }
@@ -182,30 +181,36 @@ private:
         nodes_.assign(1, s);
         std::uint32_t v = s;
         while (true) {
-            if (v != s && excess_[v] < 0) {
+            // Only deficits have level 0 (labelled so; they never relabel, and no node becomes
+            // one within a labelling), and level_[v] was just read: excess_ only for them.
+            if (level_[v] == 0 && v != s && excess_[v] < 0) {
                 double delta = std::min(excess_[s], -excess_[v]);
-                for (const std::uint32_t k : path_) delta = std::min(delta, phase_room_[k]);
+                for (const std::uint32_t k : path_) delta = std::min(delta, phase_[k].room);
                 for (const std::uint32_t k : path_) {
-                    phase_room_[k] = phase_room_[k] == delta ? 0 : phase_room_[k] - delta;
-                    phase_room_[phase_reverse_[k]] += delta;
+                    PhaseArc& arc = phase_[k];
+                    PhaseArc& partner = phase_[arc.reverse];
+                    arc.room = arc.room == delta ? 0 : arc.room - delta;
+                    partner.room += delta;
+                    arc.partner_room = partner.room;
+                    partner.partner_room = arc.room;
                 }
                 excess_[s] = excess_[s] == delta ? 0 : excess_[s] - delta;
                 excess_[v] = -excess_[v] == delta ? 0 : excess_[v] + delta;
                 return true;
             }
-            bool advanced = false;
-            for (; next_[v] < phase_first_[v + 1]; ++next_[v]) {
-                const std::uint32_t k = next_[v];
-                const std::uint32_t w = phase_head_[k];
-                if (phase_room_[k] > 0 && level_[w] < level_[v]) {
-                    path_.push_back(k);
-                    nodes_.push_back(w);
-                    v = w;
-                    advanced = true;
-                    break;
-                }
+            // The scan keeps its pointer and v's level in registers (next_ and level_ are both
+            // uint32 arrays: through memory every store to one would reload the other).
+            const std::uint32_t end = phase_first_[v + 1], level = level_[v];
+            std::uint32_t k = next_[v];
+            while (k < end && !(phase_[k].room > 0 && level_[phase_[k].head] < level)) ++k;
+            next_[v] = k;
+            if (k < end) {
+                const std::uint32_t w = phase_[k].head;
+                path_.push_back(k);
+                nodes_.push_back(w);
+                v = w;
+                continue;
             }
-            if (advanced) continue;
             relabel(v);
             if (path_.empty()) return level_[v] != kNoLevel;
             path_.pop_back();  // the parent's arc pointer still points at v: it looks again
@@ -224,7 +229,7 @@ private:
         relabel_budget_ -= static_cast<std::int64_t>(end - begin) + 1;
         std::uint32_t lowest = kNoLevel;
         for (std::uint32_t k = begin; k < end; ++k) {
-            if (phase_room_[k] > 0) lowest = std::min(lowest, level_[phase_head_[k]]);
+            if (phase_[k].room > 0) lowest = std::min(lowest, level_[phase_[k].head]);
         }
         level_[v] = lowest == kNoLevel || lowest + 1 >= n_ ? kNoLevel : lowest + 1;
         next_[v] = begin;
@@ -241,11 +246,19 @@ private:
     std::vector<std::uint32_t> level_, next_;
     std::vector<std::uint8_t> relabels_;  ///< per node, since the last labelling
     std::int64_t relabel_budget_ = 0;     ///< arc scans left for relabels this labelling
-    // The phase graph (build_phase_graph): rows by tail, each arc's residual arc, head, room
-    // and partner; phase_index_ maps a residual arc to its place.
-    std::vector<std::uint32_t> phase_first_, phase_arc_, phase_head_, phase_reverse_;
+    // The phase graph (build_phase_graph): rows by tail, each arc's residual arc and its
+    // head, partner and rooms; phase_index_ maps a residual arc to its place. The partner's
+    // room is mirrored in the arc so the labelling, which reads it for every arc, reads the
+    // arcs in order rather than jumping to each partner.
+    struct PhaseArc {
+        std::uint32_t head;
+        std::uint32_t reverse;
+        double room;
+        double partner_room;  ///< == phase_[reverse].room
+    };
+    std::vector<std::uint32_t> phase_first_, phase_arc_;
     std::vector<std::uint32_t> phase_index_;
-    std::vector<double> phase_room_;
+    std::vector<PhaseArc> phase_;
     std::vector<std::vector<std::uint32_t>> buckets_;
     std::vector<std::uint32_t> sources_, queue_, path_, nodes_;
 };

@@ -155,8 +155,11 @@ private:
         for (std::size_t i = 0; i < queue_.size(); ++i) {
             const std::uint32_t w = queue_[i];
             for (std::uint32_t k = phase_first_[w]; k < phase_first_[w + 1]; ++k) {
-                const std::uint32_t v = phase_[k].head;  // k is w -> v: its partner is v -> w
-                if (level_[v] != kNoLevel || phase_[k].partner_room <= 0) continue;
+                // k is w -> v: its partner is v -> w. The partner's room (in the arc, read in
+                // order) first: v's level is a random access, needed only when it has room.
+                if (phase_[k].partner_room <= 0) continue;
+                const std::uint32_t v = phase_[k].head;
+                if (level_[v] != kNoLevel) continue;
                 level_[v] = level_[w] + 1;
                 queue_.push_back(v);
             }

@@ -2,12 +2,18 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 #include <utility>
 
 namespace crashchain::detail {
 namespace {
 
-constexpr std::int64_t kUnreached = std::numeric_limits<std::int64_t>::max();
+// Potentials and distances are stored in 32 bits (computed in 64): with unit costs they stay
+// within a small multiple of the node count (shortest-path lengths in arcs), and the arrays,
+// read at random by the Dijkstra and the phase build, take half the cache. A potential that
+// would not fit is refused (update_potentials), never wrapped.
+using Potential = std::int32_t;
+constexpr Potential kUnreached = std::numeric_limits<Potential>::max();
 constexpr std::uint32_t kNoLevel = std::numeric_limits<std::uint32_t>::max();
 // Relabels per node and labelling, and arc scans for them per phase arc and node: on the generated
 // networks 4 relabels beat 0, 1, 2, 8 and 16 (budgets 1-5), and with 4 a budget of 3 beat 1.
@@ -66,13 +72,14 @@ public:
                                             : std::clamp(arcs[i].capacity - taken_back, 0.0,
                                                          arcs[i].capacity);
         }
-        out.potential = potential_;
+        out.potential.assign(potential_.begin(), potential_.end());
         return out;
     }
 
 private:
     [[nodiscard]] std::int64_t reduced(std::uint32_t v, std::uint32_t a) const {
-        return (back_[a] ? -1 : 1) + potential_[v] - potential_[head_[a]];
+        return (back_[a] ? -1 : 1) + static_cast<std::int64_t>(potential_[v]) -
+               potential_[head_[a]];
     }
 
     /// Truncated Dijkstra (bucket queue) from every node with excess; stops at the first node
@@ -90,7 +97,7 @@ private:
                 sources_.push_back(v);
             }
         }
-        std::int64_t found = kUnreached;
+        std::int64_t found = kUnreached;  // a distance, or kUnreached
         for (std::size_t d = 0; d < buckets_.size() && found == kUnreached; ++d) {
             for (std::size_t i = 0; i < buckets_[d].size(); ++i) {
                 const std::uint32_t v = buckets_[d][i];
@@ -104,7 +111,7 @@ private:
                     const std::int64_t nd = static_cast<std::int64_t>(d) + reduced(v, a);
                     const std::uint32_t w = head_[a];
                     if (nd >= dist_[w]) continue;
-                    dist_[w] = nd;
+                    dist_[w] = static_cast<Potential>(nd);
                     const auto bucket = static_cast<std::size_t>(nd);
                     if (buckets_.size() <= bucket) buckets_.resize(bucket + 1);
                     buckets_[bucket].push_back(w);
@@ -112,7 +119,13 @@ private:
             }
         }
         if (found == kUnreached) return false;
-        for (std::uint32_t v = 0; v < n_; ++v) potential_[v] += std::min(dist_[v], found);
+        for (std::uint32_t v = 0; v < n_; ++v) {
+            const std::int64_t raised = potential_[v] + std::min<std::int64_t>(dist_[v], found);
+            if (raised >= kUnreached) {
+                throw std::overflow_error("circulation: a node potential exceeds 32 bits");
+            }
+            potential_[v] = static_cast<Potential>(raised);
+        }
         return true;
     }
 
@@ -245,7 +258,7 @@ private:
     std::vector<double> room_;
     std::vector<std::uint32_t> forward_of_;  ///< original arc -> its forward residual arc
     std::vector<double> excess_;  ///< g still to send out (> 0) or to take in (< 0)
-    std::vector<std::int64_t> potential_, dist_;
+    std::vector<Potential> potential_, dist_;
     std::vector<std::uint32_t> level_, next_;
     std::vector<std::uint8_t> relabels_;  ///< per node, since the last labelling
     std::int64_t relabel_budget_ = 0;     ///< arc scans left for relabels this labelling
@@ -270,6 +283,7 @@ private:
 
 CirculationSolution solve_max_circulation(std::uint32_t nodes,
                                           const std::vector<CirculationArc>& arcs) {
+
     Transport transport(nodes, arcs);
     transport.run();
     return transport.solution(arcs);

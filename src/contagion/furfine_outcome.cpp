@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <limits>
 
-
 namespace crashchain {
 
 FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
@@ -27,7 +26,8 @@ FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
                          return exposures_of_.start[x + 1] - exposures_of_.start[x] <
                                 exposures_of_.start[y + 1] - exposures_of_.start[y];
                      });
-    // SPEC 3.1 defaults at loss >= C and loss > 0: C, or the least positive double for C = 0.
+    // SPEC 3.1 defaults at loss >= C and loss > 0: C, or the least positive double for C = 0
+    // (prepare refuses a negative capital).
     for (std::size_t i = 0; i < prepared.entity_count; ++i) {
         const double c = prepared.cascade.capital[i];
         threshold_of_[i] = c > 0 ? c : std::numeric_limits<double>::denorm_min();

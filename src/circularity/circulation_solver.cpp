@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
+#include <utility>
 
 namespace crashchain::detail {
 namespace {
 
-constexpr std::int64_t kUnreached = std::numeric_limits<std::int64_t>::max();
+// Potentials and distances are stored in 32 bits (computed in 64): with unit costs they stay
+// within a small multiple of the node count (shortest-path lengths in arcs), and the arrays,
+// read at random by the Dijkstra and the phase build, take half the cache. A potential that
+// would not fit is refused (update_potentials), never wrapped.
+using Potential = std::int32_t;
+constexpr Potential kUnreached = std::numeric_limits<Potential>::max();
 constexpr std::uint32_t kNoLevel = std::numeric_limits<std::uint32_t>::max();
 // Relabels per node and labelling, and arc scans for them per phase arc and node: on the generated
 // networks 4 relabels beat 0, 1, 2, 8 and 16 (budgets 1-5), and with 4 a budget of 3 beat 1.
@@ -19,34 +26,19 @@ constexpr std::int64_t kRelabelBudgetPerArc = 3;
 class Transport {
 public:
     Transport(std::uint32_t nodes, const std::vector<CirculationArc>& arcs)
-        : n_(nodes), first_(nodes + 1, 0), excess_(nodes, 0), potential_(nodes, 0), dist_(nodes),
-          level_(nodes), next_(nodes), relabels_(nodes), phase_first_(nodes + 1) {
+        : n_(nodes), excess_(nodes, 0), potential_(nodes, 0), dist_(nodes), level_(nodes),
+          next_(nodes), relabels_(nodes), phase_first_(nodes + 1) {
+        ResidualArcs residual = build_residual_arcs(nodes, arcs);
+        first_ = std::move(residual.first);
+        head_ = std::move(residual.head);
+        reverse_ = std::move(residual.reverse);
+        back_ = std::move(residual.back);
+        room_ = std::move(residual.room);
+        forward_of_ = std::move(residual.forward_of);
+        phase_index_.resize(head_.size());
         for (const auto& a : arcs) {
-            ++first_[a.from + 1];
-            ++first_[a.to + 1];
             excess_[a.from] += a.capacity;
             excess_[a.to] -= a.capacity;
-        }
-        for (std::uint32_t v = 0; v < n_; ++v) first_[v + 1] += first_[v];
-        const std::size_t size = first_[n_];
-        head_.resize(size);
-        room_.resize(size);
-        reverse_.resize(size);
-        back_.resize(size);
-        forward_of_.resize(arcs.size());
-        phase_index_.resize(size);
-        std::vector<std::uint32_t> at(first_.begin(), first_.end() - 1);
-        for (std::size_t i = 0; i < arcs.size(); ++i) {
-            const std::uint32_t f = at[arcs[i].from]++, b = at[arcs[i].to]++;
-            head_[f] = arcs[i].to;
-            room_[f] = arcs[i].capacity;
-            reverse_[f] = b;
-            back_[f] = 0;
-            head_[b] = arcs[i].from;
-            room_[b] = 0;
-            reverse_[b] = f;
-            back_[b] = 1;
-            forward_of_[i] = f;
         }
     }
 
@@ -57,14 +49,14 @@ public:
                 std::copy(phase_first_.begin(), phase_first_.end() - 1, next_.begin());
                 std::fill(relabels_.begin(), relabels_.end(), 0);
                 relabel_budget_ =
-                    kRelabelBudgetPerArc * static_cast<std::int64_t>(phase_head_.size() + n_);
+                    kRelabelBudgetPerArc * static_cast<std::int64_t>(phase_.size() + n_);
                 for (const std::uint32_t s : sources_) {
                     while (excess_[s] > 0 && level_[s] != kNoLevel && augment(s)) {
                     }
                 }
             }
             for (std::size_t k = 0; k < phase_arc_.size(); ++k) {
-                room_[phase_arc_[k]] = phase_room_[k];
+                room_[phase_arc_[k]] = phase_[k].room;
             }
         }
     }
@@ -80,13 +72,14 @@ public:
                                             : std::clamp(arcs[i].capacity - taken_back, 0.0,
                                                          arcs[i].capacity);
         }
-        out.potential = potential_;
+        out.potential.assign(potential_.begin(), potential_.end());
         return out;
     }
 
 private:
     [[nodiscard]] std::int64_t reduced(std::uint32_t v, std::uint32_t a) const {
-        return (back_[a] ? -1 : 1) + potential_[v] - potential_[head_[a]];
+        return (back_[a] ? -1 : 1) + static_cast<std::int64_t>(potential_[v]) -
+               potential_[head_[a]];
     }
 
     /// Truncated Dijkstra (bucket queue) from every node with excess; stops at the first node
@@ -104,7 +97,7 @@ private:
                 sources_.push_back(v);
             }
         }
-        std::int64_t found = kUnreached;
+        std::int64_t found = kUnreached;  // a distance, or kUnreached
         for (std::size_t d = 0; d < buckets_.size() && found == kUnreached; ++d) {
             for (std::size_t i = 0; i < buckets_[d].size(); ++i) {
                 const std::uint32_t v = buckets_[d][i];
@@ -118,7 +111,7 @@ private:
                     const std::int64_t nd = static_cast<std::int64_t>(d) + reduced(v, a);
                     const std::uint32_t w = head_[a];
                     if (nd >= dist_[w]) continue;
-                    dist_[w] = nd;
+                    dist_[w] = static_cast<Potential>(nd);
                     const auto bucket = static_cast<std::size_t>(nd);
                     if (buckets_.size() <= bucket) buckets_.resize(bucket + 1);
                     buckets_[bucket].push_back(w);
@@ -126,7 +119,13 @@ private:
             }
         }
         if (found == kUnreached) return false;
-        for (std::uint32_t v = 0; v < n_; ++v) potential_[v] += std::min(dist_[v], found);
+        for (std::uint32_t v = 0; v < n_; ++v) {
+            const std::int64_t raised = potential_[v] + std::min<std::int64_t>(dist_[v], found);
+            if (raised >= kUnreached) {
+                throw std::overflow_error("circulation: a node potential exceeds 32 bits");
+            }
+            potential_[v] = static_cast<Potential>(raised);
+        }
         return true;
     }
 
@@ -136,22 +135,21 @@ private:
     /// (both ways of a tight arc are tight); their rooms go back to room_ when it ends.
     void build_phase_graph() {
         phase_arc_.clear();
-        phase_head_.clear();
-        phase_room_.clear();
+        phase_.clear();
         for (std::uint32_t v = 0; v < n_; ++v) {
             phase_first_[v] = static_cast<std::uint32_t>(phase_arc_.size());
             for (std::uint32_t a = first_[v]; a < first_[v + 1]; ++a) {
                 if (reduced(v, a) != 0) continue;
                 phase_index_[a] = static_cast<std::uint32_t>(phase_arc_.size());
                 phase_arc_.push_back(a);
-                phase_head_.push_back(head_[a]);
-                phase_room_.push_back(room_[a]);
+                phase_.push_back({head_[a], 0, room_[a], 0});
             }
         }
         phase_first_[n_] = static_cast<std::uint32_t>(phase_arc_.size());
-        phase_reverse_.resize(phase_arc_.size());
         for (std::size_t k = 0; k < phase_arc_.size(); ++k) {
-            phase_reverse_[k] = phase_index_[reverse_[phase_arc_[k]]];
+            const std::uint32_t partner = reverse_[phase_arc_[k]];
+            phase_[k].reverse = phase_index_[partner];
+            phase_[k].partner_room = room_[partner];
         }
     }
 
@@ -170,8 +168,11 @@ private:
         for (std::size_t i = 0; i < queue_.size(); ++i) {
             const std::uint32_t w = queue_[i];
             for (std::uint32_t k = phase_first_[w]; k < phase_first_[w + 1]; ++k) {
-                const std::uint32_t v = phase_head_[k];  // k is w -> v: its partner is v -> w
-                if (level_[v] != kNoLevel || phase_room_[phase_reverse_[k]] <= 0) continue;
+                // k is w -> v: its partner is v -> w. The partner's room (in the arc, read in
+                // order) first: v's level is a random access, needed only when it has room.
+                if (phase_[k].partner_room <= 0) continue;
+                const std::uint32_t v = phase_[k].head;
+                if (level_[v] != kNoLevel) continue;
                 level_[v] = level_[w] + 1;
                 queue_.push_back(v);
             }
@@ -196,30 +197,36 @@ private:
         nodes_.assign(1, s);
         std::uint32_t v = s;
         while (true) {
-            if (v != s && excess_[v] < 0) {
+            // Only deficits have level 0 (labelled so; they never relabel, and no node becomes
+            // one within a labelling), and level_[v] was just read: excess_ only for them.
+            if (level_[v] == 0 && v != s && excess_[v] < 0) {
                 double delta = std::min(excess_[s], -excess_[v]);
-                for (const std::uint32_t k : path_) delta = std::min(delta, phase_room_[k]);
+                for (const std::uint32_t k : path_) delta = std::min(delta, phase_[k].room);
                 for (const std::uint32_t k : path_) {
-                    phase_room_[k] = phase_room_[k] == delta ? 0 : phase_room_[k] - delta;
-                    phase_room_[phase_reverse_[k]] += delta;
+                    PhaseArc& arc = phase_[k];
+                    PhaseArc& partner = phase_[arc.reverse];
+                    arc.room = arc.room == delta ? 0 : arc.room - delta;
+                    partner.room += delta;
+                    arc.partner_room = partner.room;
+                    partner.partner_room = arc.room;
                 }
                 excess_[s] = excess_[s] == delta ? 0 : excess_[s] - delta;
                 excess_[v] = -excess_[v] == delta ? 0 : excess_[v] + delta;
                 return true;
             }
-            bool advanced = false;
-            for (; next_[v] < phase_first_[v + 1]; ++next_[v]) {
-                const std::uint32_t k = next_[v];
-                const std::uint32_t w = phase_head_[k];
-                if (phase_room_[k] > 0 && level_[w] < level_[v]) {
-                    path_.push_back(k);
-                    nodes_.push_back(w);
-                    v = w;
-                    advanced = true;
-                    break;
-                }
+            // The scan keeps its pointer and v's level in registers (next_ and level_ are both
+            // uint32 arrays: through memory every store to one would reload the other).
+            const std::uint32_t end = phase_first_[v + 1], level = level_[v];
+            std::uint32_t k = next_[v];
+            while (k < end && !(phase_[k].room > 0 && level_[phase_[k].head] < level)) ++k;
+            next_[v] = k;
+            if (k < end) {
+                const std::uint32_t w = phase_[k].head;
+                path_.push_back(k);
+                nodes_.push_back(w);
+                v = w;
+                continue;
             }
-            if (advanced) continue;
             relabel(v);
             if (path_.empty()) return level_[v] != kNoLevel;
             path_.pop_back();  // the parent's arc pointer still points at v: it looks again
@@ -238,7 +245,7 @@ private:
         relabel_budget_ -= static_cast<std::int64_t>(end - begin) + 1;
         std::uint32_t lowest = kNoLevel;
         for (std::uint32_t k = begin; k < end; ++k) {
-            if (phase_room_[k] > 0) lowest = std::min(lowest, level_[phase_head_[k]]);
+            if (phase_[k].room > 0) lowest = std::min(lowest, level_[phase_[k].head]);
         }
         level_[v] = lowest == kNoLevel || lowest + 1 >= n_ ? kNoLevel : lowest + 1;
         next_[v] = begin;
@@ -251,15 +258,23 @@ private:
     std::vector<double> room_;
     std::vector<std::uint32_t> forward_of_;  ///< original arc -> its forward residual arc
     std::vector<double> excess_;  ///< g still to send out (> 0) or to take in (< 0)
-    std::vector<std::int64_t> potential_, dist_;
+    std::vector<Potential> potential_, dist_;
     std::vector<std::uint32_t> level_, next_;
     std::vector<std::uint8_t> relabels_;  ///< per node, since the last labelling
     std::int64_t relabel_budget_ = 0;     ///< arc scans left for relabels this labelling
-    // The phase graph (build_phase_graph): rows by tail, each arc's residual arc, head, room
-    // and partner; phase_index_ maps a residual arc to its place.
-    std::vector<std::uint32_t> phase_first_, phase_arc_, phase_head_, phase_reverse_;
+    // The phase graph (build_phase_graph): rows by tail, each arc's residual arc and its
+    // head, partner and rooms; phase_index_ maps a residual arc to its place. The partner's
+    // room is mirrored in the arc so the labelling, which reads it for every arc, reads the
+    // arcs in order rather than jumping to each partner.
+    struct PhaseArc {
+        std::uint32_t head;
+        std::uint32_t reverse;
+        double room;
+        double partner_room;  ///< == phase_[reverse].room
+    };
+    std::vector<std::uint32_t> phase_first_, phase_arc_;
     std::vector<std::uint32_t> phase_index_;
-    std::vector<double> phase_room_;
+    std::vector<PhaseArc> phase_;
     std::vector<std::vector<std::uint32_t>> buckets_;
     std::vector<std::uint32_t> sources_, queue_, path_, nodes_;
 };
@@ -268,6 +283,7 @@ private:
 
 CirculationSolution solve_max_circulation(std::uint32_t nodes,
                                           const std::vector<CirculationArc>& arcs) {
+
     Transport transport(nodes, arcs);
     transport.run();
     return transport.solution(arcs);

@@ -23,13 +23,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "circularity/residual_arcs.hpp"
+
 namespace crashchain::detail {
 
-struct CirculationArc {
-    std::uint32_t from;
-    std::uint32_t to;
-    double capacity;
-};
+using CirculationArc = CapacityArc;
 
 struct CirculationSolution {
     std::vector<double> flow;          ///< per arc, 0 <= flow <= capacity

@@ -1,35 +1,20 @@
 #include "circularity/round_trip_flow.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace crashchain::detail {
 
 ReturnFlow::ReturnFlow(std::uint32_t vertices, const std::vector<FlowArc>& arcs)
-    : n_(vertices), first_(vertices + 1, 0), forward_stamp_(vertices, 0),
-      backward_stamp_(vertices, 0), forward_arc_(vertices), backward_arc_(vertices) {
-    for (const auto& a : arcs) {
-        ++first_[a.from + 1];
-        ++first_[a.to + 1];
-    }
-    for (std::uint32_t v = 0; v < n_; ++v) first_[v + 1] += first_[v];
-    const std::size_t size = first_[n_];
-    head_.resize(size);
-    reverse_.resize(size);
-    back_.resize(size);
-    room_.resize(size);
-    touched_mark_.assign(size, 0);
-    std::vector<std::uint32_t> at(first_.begin(), first_.end() - 1);
-    for (const auto& arc : arcs) {
-        const std::uint32_t f = at[arc.from]++, b = at[arc.to]++;
-        head_[f] = arc.to;
-        reverse_[f] = b;
-        back_[f] = 0;
-        room_[f] = arc.capacity;
-        head_[b] = arc.from;
-        reverse_[b] = f;
-        back_[b] = 1;
-        room_[b] = 0;
-    }
+    : forward_stamp_(vertices, 0), backward_stamp_(vertices, 0),
+      forward_arc_(vertices), backward_arc_(vertices) {
+    ResidualArcs residual = build_residual_arcs(vertices, arcs);
+    first_ = std::move(residual.first);
+    head_ = std::move(residual.head);
+    reverse_ = std::move(residual.reverse);
+    back_ = std::move(residual.back);
+    room_ = std::move(residual.room);
+    touched_mark_.assign(room_.size(), 0);
     capacity_ = room_;
 }
 

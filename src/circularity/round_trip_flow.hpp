@@ -13,13 +13,11 @@
 #include <cstdint>
 #include <vector>
 
+#include "circularity/residual_arcs.hpp"
+
 namespace crashchain::detail {
 
-struct FlowArc {
-    std::uint32_t from;
-    std::uint32_t to;
-    double capacity;
-};
+using FlowArc = CapacityArc;
 
 class ReturnFlow {
 public:
@@ -33,7 +31,6 @@ private:
     double augment();
     void restore();
 
-    std::uint32_t n_;
     std::vector<std::uint32_t> first_, head_, reverse_;
     std::vector<std::uint8_t> back_;  ///< 1: the residual arc moves flow back
     std::vector<double> room_, capacity_;

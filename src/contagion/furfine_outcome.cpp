@@ -1,34 +1,47 @@
 #include "contagion/furfine_outcome.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <limits>
-
-#include "contagion/workspace.hpp"
 
 namespace crashchain {
 
 FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
     : prepared_(prepared),
       exposures_of_(transpose(prepared.cascade.exposed_to, prepared.entity_count)),
-      loss_(prepared.entity_count, 0),
+      level_(prepared.entity_count),
+      threshold_of_(prepared.entity_count),
       round_(prepared.entity_count, kStanding),
       standing_(prepared.entity_count + 1),
       frontier_(prepared.entity_count + 1),
-      newly_(prepared.entity_count + 1) {
-    std::uint64_t widest = 0;
+      newly_(prepared.cascade.exposed_to.entries() + 1),
+      by_row_length_(prepared.entity_count),
+      last_round_mask_(prepared.entity_count, 0) {
     for (std::size_t i = 0; i < prepared.entity_count; ++i) {
-        widest = std::max(widest, exposures_of_.start[i + 1] - exposures_of_.start[i]);
+        by_row_length_[i] = static_cast<EntityIndex>(i);
     }
-    hits_.resize(widest + 1);
+    std::stable_sort(by_row_length_.begin(), by_row_length_.end(),
+                     [this](EntityIndex x, EntityIndex y) {
+                         return exposures_of_.start[x + 1] - exposures_of_.start[x] <
+                                exposures_of_.start[y + 1] - exposures_of_.start[y];
+                     });
+    // SPEC 3.1 defaults at loss >= C and loss > 0: C, or the least positive double for C = 0
+    // (prepare refuses a negative capital).
+    for (std::size_t i = 0; i < prepared.entity_count; ++i) {
+        const double c = prepared.cascade.capital[i];
+        threshold_of_[i] = c > 0 ? c : std::numeric_limits<double>::denorm_min();
+    }
 }
 
 namespace {
 
-/// Added to an entity's loss when it defaults: 0 (no change) or NaN, after which no push
-/// brings it to its capital again (NaN >= C is false) and nothing lists it twice. Its loss
-/// no longer counts (its capital lost is C). One table read instead of a branch or masks.
-constexpr double kAbsorb[2] = {0.0, std::numeric_limits<double>::quiet_NaN()};
+/// The threshold of an entity in default: no loss reaches it (x >= NaN is false, even for an
+/// infinite x), so pushes to it list it no more. Its loss no longer counts (it lost C).
+constexpr double kInDefault = std::numeric_limits<double>::quiet_NaN();
+/// Added to a threshold: 0 while standing, NaN in default. A table read, where a select
+/// compiles to a branch that ~12% of the entities of a scenario (F_i = 1) mispredict.
+constexpr double kThresholdShift[2] = {0.0, kInDefault};
 
 /// A round pulls when the standing entities' exposures number fewer than this many times
 /// the pushes (measured on the Monte Carlo benchmark's system-wide cascades).
@@ -43,47 +56,44 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     const auto* in_start = exposures_of_.start.data();
     const auto* out_start = prepared_.cascade.exposed_to.start.data();
     // Round 0: loss = F_i C_i for every entity; F_i = 1 defaults. Every entity's state is
-    // rewritten, so nothing of the last run remains. Both lists come out ascending, written
-    // branch-free (each entity to the next slot of both, counted in one).
+    // rewritten, so nothing of the last run remains. The defaults come out ascending, written
+    // branch-free (each entity to the next slot, counted when in default).
     std::size_t defaults = 0;
-    std::size_t standing = 0;
-    std::uint64_t standing_exposures = 0;  // exposures a pull round would read at most
+    const auto* threshold_of = threshold_of_.data();
     for (std::size_t i = 0; i < n; ++i) {
-        const auto e = static_cast<EntityIndex>(i);
         const bool in_default = fraction[i] >= 1;
-        loss_[i] = fraction[i] * capital[i] + kAbsorb[in_default];
+        level_[i].loss = fraction[i] * capital[i];
+        level_[i].threshold = threshold_of[i] + kThresholdShift[in_default];
         round_[i] = in_default ? 0 : kStanding;
-        frontier_[defaults] = e;
-        standing_[standing] = e;
+        frontier_[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
-        standing += static_cast<std::size_t>(!in_default);
-        standing_exposures +=
-            (in_start[i + 1] - in_start[i]) * static_cast<std::uint64_t>(!in_default);
     }
     frontier_size_ = defaults;
-    standing_size_ = standing;
     std::uint64_t pushes = 0;  // exposures a push round reads
-    for (EntityIndex j : frontier()) pushes += out_start[j + 1] - out_start[j];
-    bool compact = false;  // standing_ still lists entities that defaulted since
+    std::uint64_t standing_exposures = exposures_of_.entries();  // a pull round reads at most
+    for (EntityIndex j : frontier()) {
+        pushes += out_start[j + 1] - out_start[j];
+        standing_exposures -= in_start[j + 1] - in_start[j];
+    }
+    // standing_ is listed at the first pull round, which most cascades reach after pushes.
+    enum class Standing { unlisted, stale, current } standing = Standing::unlisted;
+    bool ascending = true;  // the frontier; pull rounds list defaults in standing_'s order
     for (int round = 1; frontier_size_ != 0; ++round) {
         // A pull reads an exposure for a fraction of the cost of a push (no store, no
         // scatter), and needs standing_ without the entities in default.
         if (standing_exposures < kPullAdvantage * pushes) {
-            if (compact) {
-                std::size_t kept = 0;
-                for (std::size_t s = 0; s < standing_size_; ++s) {
-                    const EntityIndex i = standing_[s];
-                    standing_[kept] = i;
-                    kept += static_cast<std::size_t>(round_[i] == kStanding);
-                }
-                standing_size_ = kept;
-            }
-            pull_round(round);
+            if (standing != Standing::current) list_standing(standing == Standing::unlisted);
+            pull_round(round);  // leaves standing_ without this round's defaults
+            standing = Standing::current;
+            ascending = false;
         } else {
+            // A push adds to each entity in ascending order of the defaulted counterparty.
+            if (!ascending) frontier_size_ = sort_unique(frontier_.data(), frontier_size_,
+                                                         frontier_.data());
             push_round(round);
+            if (standing == Standing::current) standing = Standing::stale;
+            ascending = true;
         }
-        compact = true;
-        // The frontier now holds this round's defaults, ascending.
         pushes = 0;
         for (EntityIndex i : frontier()) {
             pushes += out_start[i + 1] - out_start[i];
@@ -97,7 +107,7 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     Dollars total = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const bool in_default = round_[i] != kStanding;
-        total += in_default ? capital[i] : std::min(loss_[i], capital[i]);
+        total += in_default ? capital[i] : std::min(level_[i].loss, capital[i]);
         defaulted[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
     }
@@ -110,63 +120,113 @@ void FurfineOutcome::push_round(int round) {
     const auto* start = rows.start.data();
     const auto* column = rows.column.data();
     const auto* amount = rows.value.data();
-    const auto* capital = prepared_.cascade.capital.data();
-    double* loss = loss_.data();
+    Level* level = level_.data();
     EntityIndex* newly = newly_.data();
     std::size_t count = 0;
     for (EntityIndex j : frontier()) {
         for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
-            // Losses only grow within a round: crossing C at some push is crossing it at the
-            // end of the round, where SPEC 3.1 checks; every push is positive (C = 0 too).
-            // An entity in default has a NaN loss: pushes to it change nothing that counts,
-            // without a branch.
+            // Losses only grow within a round: reaching the threshold at some push is reaching
+            // it at the end of the round, where SPEC 3.1 checks; every push is positive. An
+            // entity is listed at every push from its crossing on (duplicates go below): the
+            // loss alone goes from push to push through memory, which a hub receiving many
+            // pushes in a round waits on, so nothing else is updated here.
             const EntityIndex i = column[k];
-            const double after = loss[i] + amount[k];
-            const bool defaults = after >= capital[i];
-            loss[i] = after + kAbsorb[defaults];
+            const double after = level[i].loss + amount[k];
+            level[i].loss = after;
             newly[count] = i;
-            count += static_cast<std::size_t>(defaults);
+            count += static_cast<std::size_t>(after >= level[i].threshold);
         }
     }
-    std::copy(newly, newly + count, frontier_.begin());
-    frontier_size_ = count;
-    for (EntityIndex i : frontier()) round_[i] = round;
-    sort_entities(frontier_.data(), frontier_size_, prepared_.entity_count, bits_);
+    frontier_size_ = sort_unique(newly, count, frontier_.data());
+    mark_defaults(round);
 }
 
-void FurfineOutcome::pull_round(int round) {
+std::size_t FurfineOutcome::sort_unique(const EntityIndex* list, std::size_t count,
+                                       EntityIndex* out) {
+    // Few entries: a comparison sort; else a pass over a bit per entity (sort_entities's
+    // choice, which keeps repeats).
+    const std::size_t n = prepared_.entity_count;
+    if (count * 32 < n) {
+        if (out != list) std::copy(list, list + count, out);
+        std::sort(out, out + count);
+        return static_cast<std::size_t>(std::unique(out, out + count) - out);
+    }
+    bits_.resize((n + 63) / 64);
+    for (std::size_t k = 0; k < count; ++k) {
+        bits_[list[k] >> 6] |= std::uint64_t{1} << (list[k] & 63);
+    }
+    std::size_t size = 0;
+    for (std::size_t w = 0; w < bits_.size(); ++w) {
+        for (std::uint64_t word = bits_[w]; word != 0; word &= word - 1) {
+            out[size++] = static_cast<EntityIndex>(w * 64 + std::countr_zero(word));
+        }
+        bits_[w] = 0;
+    }
+    return size;
+}
+
+void FurfineOutcome::list_standing(bool from_scratch) {
+    // By row length, so that consecutive pulls run their row loops the same number of times
+    // and the loop exit is predicted (the order of the pulls changes no sum).
+    const EntityIndex* from = from_scratch ? by_row_length_.data() : standing_.data();
+    const std::size_t size = from_scratch ? by_row_length_.size() : standing_size_;
+    std::size_t kept = 0;
+    for (std::size_t s = 0; s < size; ++s) {
+        const EntityIndex i = from[s];
+        standing_[kept] = i;  // kept <= s: in place when compacting
+        kept += static_cast<std::size_t>(round_[i] == kStanding);
+    }
+    standing_size_ = kept;
+}
+
+void FurfineOutcome::mark_defaults(int round) {
+    for (EntityIndex i : frontier()) {
+        round_[i] = round;
+        level_[i].threshold = kInDefault;
+    }
+}
+
+void FurfineOutcome::pull_round(int round_of_defaults) {
     const auto* start = exposures_of_.start.data();
     const auto* column = exposures_of_.column.data();
     const auto* amount = exposures_of_.value.data();
-    const auto* capital = prepared_.cascade.capital.data();
-    const int previous = round - 1;
-    std::uint64_t* hits = hits_.data();
+    // Last round's defaults as all-ones masks (the others' are 0): an exposure's term is then
+    // its amount ANDed with its counterparty's mask, one load instead of a compare and a
+    // widening. The defaults are kept in newly_ (free in a pull) to clear them after.
+    std::uint64_t* mask = last_round_mask_.data();
+    const std::size_t last_round = frontier_size_;
+    std::copy(frontier_.begin(), frontier_.begin() + static_cast<std::ptrdiff_t>(last_round),
+              newly_.begin());
+    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = ~std::uint64_t{0};
     std::size_t count = 0;
+    std::size_t kept = 0;
     for (std::size_t s = 0; s < standing_size_; ++s) {
         const EntityIndex i = standing_[s];
-        // First the exposures to last round's defaults, listed branch-free; then their sum
-        // in ascending order of j (as push_round adds them), stopping at the crossing.
-        std::size_t found = 0;
+        // Every exposure of the row, those to entities that did not default last round adding
+        // +0.0: the sum is the one push_round makes (the same terms, ascending j; x + 0.0 == x
+        // for the non-negative losses), in one branch-free pass. It runs on past a crossing,
+        // where the loss stops counting. A second pass over the hits, or a stop at the crossing,
+        // costs a mispredicted branch per entity, more than the adds it saves. As in a push, only
+        // a hit can default an entity: a standing loss can already be at its threshold (F C
+        // rounds to C for a subnormal C).
+        double sum = level_[i].loss;
+        std::uint64_t hit = 0;
         for (std::uint64_t k = start[i]; k < start[i + 1]; ++k) {
-            hits[found] = k;
-            found += static_cast<std::size_t>(round_[column[k]] == previous);
+            const std::uint64_t keep = mask[column[k]];
+            sum += std::bit_cast<double>(std::bit_cast<std::uint64_t>(amount[k]) & keep);
+            hit |= keep;
         }
-        double sum = loss_[i];
-        bool defaults = false;
-        for (std::size_t h = 0; h < found; ++h) {
-            sum += amount[hits[h]];
-            if (sum >= capital[i]) {
-                defaults = true;
-                break;
-            }
-        }
-        loss_[i] = sum + kAbsorb[defaults];
-        frontier_[count] = i;  // ascending, as standing_ is
+        const bool defaults = (sum >= level_[i].threshold) & (hit != 0);
+        level_[i].loss = sum;
+        frontier_[count] = i;  // in standing_'s order
         count += static_cast<std::size_t>(defaults);
+        standing_[kept] = i;  // kept <= s: compacted in place for the next pull
+        kept += static_cast<std::size_t>(!defaults);
     }
+    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = 0;
     frontier_size_ = count;
-    // Marked after the scan: a pull reads round_ of last round's defaults only.
-    for (EntityIndex i : frontier()) round_[i] = round;
+    standing_size_ = kept;
+    mark_defaults(round_of_defaults);
 }
 
 }  // namespace crashchain

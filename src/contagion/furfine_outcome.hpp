@@ -8,8 +8,11 @@
 //   for every entity still standing, its exposures to the new defaults (few survivors), as in
 //   direction-optimising BFS (Beamer, Asanovic & Patterson, SC 2012). A survivor's loss adds
 //   the same exposures in the same order either way (ascending counterparty within a round);
-// - a defaulted entity's loss is no longer tracked: its capital lost is C_i whatever it is
-//   (loss >= C_i), so a pull stops at the crossing and no state of it is kept.
+// - a defaulted entity's loss no longer matters: its capital lost is C_i whatever it is
+//   (loss >= C_i); its threshold becomes NaN, which no later push reaches;
+// - the hot loops are branch-free where the branch is a coin toss (a pull adds masked
+//   amounts; a push lists every entity at or over its threshold, repeats removed afterwards),
+//   and pulls visit the standing entities by row length so the row loops' exits are predicted.
 
 #include <span>
 #include <vector>
@@ -33,25 +36,42 @@ private:
     /// Round `round` by pulling: every entity still standing sums its exposures to the
     /// defaults of round - 1 (ascending counterparty, as the pushes add them).
     void pull_round(int round);
+    /// Writes the distinct entries of `list` ascending to `out`; returns how many.
+    std::size_t sort_unique(const EntityIndex* list, std::size_t count, EntityIndex* out);
+    /// Lists the standing entities in standing_: from by_row_length_, or by dropping from
+    /// standing_ the entities that defaulted since it was listed.
+    void list_standing(bool from_scratch);
+    /// Records the frontier (this round's defaults) as defaulted in `round`.
+    void mark_defaults(int round);
 
     static constexpr int kStanding = -1;
 
     const PreparedNetwork& prepared_;
     SparseRows exposures_of_;        ///< row i: (j, X[i][j]), the transpose of exposed_to
-    std::vector<Dollars> loss_;  ///< running loss while standing; NaN once in default
+    /// Side by side, as a push reads both: the running loss (meaningless once in default) and
+    /// the level at which the entity defaults, NaN once it has.
+    struct Level {
+        Dollars loss = 0;
+        double threshold = 0;
+    };
+    std::vector<Level> level_;
+    std::vector<double> threshold_of_;  ///< C_i, or the least positive double for C_i = 0
     std::vector<int> round_;         ///< round of default, kStanding while standing
     [[nodiscard]] std::span<const EntityIndex> frontier() const {
         return {frontier_.data(), frontier_size_};
     }
 
-    /// Buffers of size n + 1 (branch-free writes go one slot past the last entry), used up
-    /// to the counts: entities standing (ascending; compacted before a pull round), the
-    /// defaults of the last round (ascending), a push round's defaults in push order.
+    /// Buffers used up to the counts (branch-free writes go one slot past the last entry):
+    /// entities standing (by row length; listed before a pull round), the defaults of the
+    /// last round (ascending after a push, in standing_'s order after a pull), both n + 1; a
+    /// push round's listings in push order, with repeats (one slot per exposure, + 1).
     std::vector<EntityIndex> standing_, frontier_, newly_;
     std::size_t standing_size_ = 0;
     std::size_t frontier_size_ = 0;
     std::vector<std::uint64_t> bits_;
-    std::vector<std::uint64_t> hits_;  ///< a pull's exposures to new defaults; widest row + 1
+    std::vector<EntityIndex> by_row_length_;  ///< entities by exposures_of_ row length
+    std::vector<std::uint64_t> last_round_mask_;  ///< all ones during a pull for last round's
+                                                  ///< defaults, else 0
 };
 
 }  // namespace crashchain

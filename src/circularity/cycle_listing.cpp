@@ -11,8 +11,8 @@ namespace crashchain::detail {
 CandidateList::CandidateList(std::size_t entity_count, std::size_t max_length) {
     const std::size_t entities = std::max<std::size_t>(entity_count, 1);
     rank_bits_ = std::max(1u, static_cast<unsigned>(std::bit_width(entities - 1)));
-    const auto length_bits =
-        static_cast<unsigned>(std::bit_width(std::min(std::max<std::size_t>(max_length, 1), entities)));
+    const auto length_bits = static_cast<unsigned>(
+        std::bit_width(std::min(std::max<std::size_t>(max_length, 1), entities)));
     length_shift_ = 64 - length_bits;
     packed_ = length_shift_ / rank_bits_;
 }
@@ -48,7 +48,8 @@ void CandidateList::add(const FoundCycles& found, std::uint32_t min_rank,
             const std::uint32_t at = rotation + i < length ? rotation + i : rotation + i - length;
             const std::uint32_t rank = id_rank[found.nodes[begin + at]];
             ranks_.push_back(rank);
-            if (i < packed_) prefix |= std::uint64_t{rank} << (length_shift_ - (i + 1) * rank_bits_);
+            if (i < packed_)
+                prefix |= std::uint64_t{rank} << (length_shift_ - (i + 1) * rank_bits_);
         }
         items_.push_back({descending_key(bottleneck), prefix, first, length, &found, c, rotation});
     }
@@ -76,7 +77,8 @@ void CandidateList::list(std::size_t limit, const HopGraph& hops, CycleResult& r
     // Sizes first, then every array filled in place: appending hop by hop cost more than the
     // sort did.
     const auto position = [](const Item& c, std::uint32_t i) {
-        const std::uint32_t at = c.rotation + i < c.length ? c.rotation + i : c.rotation + i - c.length;
+        const std::uint32_t at =
+            c.rotation + i < c.length ? c.rotation + i : c.rotation + i - c.length;
         return c.found->offset[c.index] + at;
     };
     std::size_t node_count = 0, contract_count = 0;
@@ -102,7 +104,8 @@ void CandidateList::list(std::size_t limit, const HopGraph& hops, CycleResult& r
             const HopIndex h = c.found->hops[at];
             result.nodes[node] = c.found->nodes[at];
             result.hop_amount[node] = hops.amount[h];
-            for (const ContractIndex x : hops.hop_contracts(h)) result.hop_contracts[contract++] = x;
+            for (const ContractIndex x : hops.hop_contracts(h))
+                result.hop_contracts[contract++] = x;
             result.hop_first[node + 1] = contract;
             cycle.bottleneck = std::min(cycle.bottleneck, hops.amount[h]);
             cycle.volume += hops.amount[h];  // from the first entity on, as documented

@@ -10,11 +10,13 @@ SearchGraph build_search_graph(const HopGraph& hops, const std::vector<std::uint
                                const std::vector<std::uint32_t>& id_rank) {
     const std::size_t n = hops.entity_count();
     std::vector<std::uint32_t> out_degree(n, 0), in_degree(n, 0);
+    std::vector<std::uint8_t> is_arc(hops.hop_count(), 0);  // inside a component, not a loop
     SearchGraph g;
     for (HopIndex h = 0; h < hops.hop_count(); ++h) {
         if (component[hops.from[h]] != component[hops.to[h]]) continue;
         ++g.rank_count;
         if (hops.from[h] == hops.to[h]) continue;
+        is_arc[h] = 1;
         ++out_degree[hops.from[h]];
         ++in_degree[hops.to[h]];
     }
@@ -41,12 +43,14 @@ SearchGraph build_search_graph(const HopGraph& hops, const std::vector<std::uint
         g.component[i] = component[g.entity[i]];
     }
 
-    // Out-arcs: each vertex's hops are contiguous in the hop graph, so the copy reads and writes
-    // in order; each block is sorted by descending amount, ties by target id: the rank order
-    // restricted to one source. In-arcs: one scatter, in order of their sources.
-    std::size_t arcs = 0;
-    for (const EntityIndex e : g.entity) arcs += out_degree[e];
+    // Out-arcs: the blocks are filled in entity order, so the hops are read in order (in search
+    // order every block was a jump); each block is sorted by descending amount, ties by target
+    // id: the rank order restricted to one source. In-arcs: one scatter, in order of sources.
     g.out_begin.assign(count + 1, 0);
+    for (std::uint32_t i = 0; i < count; ++i) {
+        g.out_begin[i + 1] = g.out_begin[i] + out_degree[g.entity[i]];
+    }
+    const std::uint32_t arcs = g.out_begin[count];
     g.out_to.resize(arcs);
     g.out_hop.resize(arcs);
     struct Keyed {
@@ -54,26 +58,23 @@ SearchGraph build_search_graph(const HopGraph& hops, const std::vector<std::uint
         HopIndex hop;
     };
     std::vector<Keyed> block;
-    std::uint32_t filled = 0;
-    for (std::uint32_t i = 0; i < count; ++i) {
-        const EntityIndex u = g.entity[i];
-        const std::uint32_t label = component[u];
+    for (EntityIndex u = 0; u < n; ++u) {
+        if (out_degree[u] == 0) continue;
         block.clear();
         for (HopIndex h = hops.first_hop[u]; h < hops.first_hop[u + 1]; ++h) {
-            const EntityIndex v = hops.to[h];
-            if (v != u && component[v] == label) block.push_back({descending_key(hops.amount[h]), h});
+            if (is_arc[h] != 0) block.push_back({descending_key(hops.amount[h]), h});
         }
         // Equal amounts are rare: the target's id is looked up only then.
         std::sort(block.begin(), block.end(), [&](const Keyed& a, const Keyed& b) {
             if (a.key != b.key) return a.key < b.key;
             return id_rank[hops.to[a.hop]] < id_rank[hops.to[b.hop]];
         });
+        std::uint32_t filled = g.out_begin[index_of[u]];
         for (const Keyed& k : block) {
             g.out_to[filled] = index_of[hops.to[k.hop]];
             g.out_hop[filled] = k.hop;
             ++filled;
         }
-        g.out_begin[i + 1] = filled;
     }
     g.in_begin.assign(count + 1, 0);
     for (std::uint32_t i = 0; i < count; ++i) {

@@ -20,12 +20,17 @@ using K = ContractKind;
 constexpr EntityIndex E = 0, D = 1, C = 2, B = 3, A = 4;
 
 Network network() {
-    return testing::make_network(
-        {"E", "D", "C", "B", "A"},
-        {{"A", "B", K::loan, 2}, {"A", "B", K::equity, 3}, {"B", "C", K::loan, 5},
-         {"C", "D", K::loan, 5}, {"D", "E", K::loan, 5}, {"E", "A", K::loan, 5},
-         {"C", "E", K::loan, 5}, {"E", "D", K::loan, 5}, {"D", "A", K::loan, 5},
-         {"B", "A", K::loan, 7}, {"C", "C", K::loan, 9}});
+    return testing::make_network({"E", "D", "C", "B", "A"}, {{"A", "B", K::loan, 2},
+                                                             {"A", "B", K::equity, 3},
+                                                             {"B", "C", K::loan, 5},
+                                                             {"C", "D", K::loan, 5},
+                                                             {"D", "E", K::loan, 5},
+                                                             {"E", "A", K::loan, 5},
+                                                             {"C", "E", K::loan, 5},
+                                                             {"E", "D", K::loan, 5},
+                                                             {"D", "A", K::loan, 5},
+                                                             {"B", "A", K::loan, 7},
+                                                             {"C", "C", K::loan, 9}});
 }
 
 void push(detail::FoundCycles& found, const HopGraph& hops, std::vector<EntityIndex> nodes) {

@@ -16,12 +16,15 @@ using detail::kNoRank;
 // A -> D 9, D -> A 1, A -> B 5, B -> A 3, A -> C 5, C -> A 8, B -> C 4, a self-loop C -> C 6;
 // E -> A 7 crosses components (nothing goes back to E), so it is on no cycle.
 Network network() {
-    return testing::make_network({"D", "B", "A", "C", "E"},
-                                 {{"A", "D", ContractKind::loan, 9}, {"D", "A", ContractKind::loan, 1},
-                                  {"A", "B", ContractKind::loan, 5}, {"B", "A", ContractKind::loan, 3},
-                                  {"A", "C", ContractKind::loan, 5}, {"C", "A", ContractKind::loan, 8},
-                                  {"B", "C", ContractKind::loan, 4}, {"C", "C", ContractKind::loan, 6},
-                                  {"E", "A", ContractKind::loan, 7}});
+    return testing::make_network({"D", "B", "A", "C", "E"}, {{"A", "D", ContractKind::loan, 9},
+                                                             {"D", "A", ContractKind::loan, 1},
+                                                             {"A", "B", ContractKind::loan, 5},
+                                                             {"B", "A", ContractKind::loan, 3},
+                                                             {"A", "C", ContractKind::loan, 5},
+                                                             {"C", "A", ContractKind::loan, 8},
+                                                             {"B", "C", ContractKind::loan, 4},
+                                                             {"C", "C", ContractKind::loan, 6},
+                                                             {"E", "A", ContractKind::loan, 7}});
 }
 
 TEST(SearchGraph, HubsFirstAndArcsByDescendingAmount) {
@@ -49,7 +52,9 @@ TEST(SearchGraph, RanksByDescendingAmountThenIds) {
     const Network net = network();
     const CircularityIndex index = index_circularity(net);
     const auto hop_rank = detail::rank_hops(index.hops, index.components.label, index.id_rank);
-    const auto rank = [&](EntityIndex u, EntityIndex v) { return hop_rank[*index.hops.find(u, v)]; };
+    const auto rank = [&](EntityIndex u, EntityIndex v) {
+        return hop_rank[*index.hops.find(u, v)];
+    };
     // A=2, B=1, C=3, D=0, E=4. A->D 9, C->A 8, C->C 6, A->B 5, A->C 5 (same source: B's id
     // first), B->C 4, B->A 3, D->A 1; E->A is on no cycle.
     EXPECT_EQ(rank(2, 0), 0u);

@@ -1,12 +1,10 @@
 #include "circularity/cycle_search.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace crashchain::detail {
 namespace {
 
-constexpr std::uint32_t kUnbounded = UINT32_MAX;
 constexpr std::uint64_t kClockEvery = 4096;  // arcs scanned between deadline checks
 constexpr std::size_t kSplitWhenReached = 2;  // split when half the component was reached
 
@@ -16,49 +14,49 @@ BoundedCycleSearch::BoundedCycleSearch(const SearchGraph& graph, std::size_t max
     : graph_(graph),
       max_length_(static_cast<std::uint32_t>(
           std::min<std::size_t>(max_length, std::size_t{graph.vertex_count()} + 1))),
-      components_(graph) {
-    const std::uint32_t n = graph.vertex_count();
-    dist_.assign(n, 0);
-    dist_stamp_.assign(n, 0);
-    lock_.assign(n, 0);
-    lock_stamp_.assign(n, 0);
-    on_stack_.assign(n, 0);
-    blocked_by_.resize(n);
-}
+      components_(graph),
+      gate_(graph.vertex_count(), 0),
+      state_(graph.vertex_count()) {}
 
 SearchEnd BoundedCycleSearch::run(std::uint32_t rank_limit, const SearchLimits& limits,
                                   FoundCycles& out) {
     if (out.size() >= limits.cap) return SearchEnd::cap_reached;
     if (max_length_ < 2) return SearchEnd::complete;  // only self-loops, found by the caller
     SearchEnd end = SearchEnd::complete;
-    components_.reset(rank_limit, rank_limit >= graph_.rank_count);
+    const bool all_arcs = rank_limit >= graph_.rank_count;
+    components_.reset(rank_limit, all_arcs);
     for (std::uint32_t start = 0; start < graph_.vertex_count(); ++start) {
         const std::uint32_t size = components_.size_of(start);
         if (size < 2) continue;
-        if (!search_from(start, rank_limit, limits, out, end)) return end;
+        const bool going = all_arcs ? search_from<false>(start, rank_limit, limits, out, end)
+                                    : search_from<true>(start, rank_limit, limits, out, end);
+        if (!going) return end;
         // A search that reached a good part of its component paid for splitting it again.
         components_.remove(start, queue_.size() * kSplitWhenReached >= size);
     }
     return SearchEnd::complete;
 }
 
+template <bool Limited>
 void BoundedCycleSearch::distances_to(std::uint32_t start, std::uint32_t rank_limit) {
     queue_.clear();
     queue_.push_back(start);
-    dist_[start] = 0;
-    dist_stamp_[start] = stamp_;
+    state_[start].dist = 0;
+    gate_[start] = kReached;
+    const std::uint32_t label = components_.label(start);
     // A vertex further than max_length - 1 hops from the start is on no short enough cycle.
     for (std::size_t head = 0; head < queue_.size(); ++head) {
         const std::uint32_t x = queue_[head];
-        const std::uint32_t d = dist_[x] + 1;
+        const std::uint32_t d = state_[x].dist + 1;
         if (d > max_length_ - 1) continue;
         for (std::uint32_t a = graph_.in_begin[x]; a < graph_.in_begin[x + 1]; ++a) {
             ++steps_;
-            if (graph_.in_rank[a] >= rank_limit) break;
+            if (Limited && graph_.in_rank[a] >= rank_limit) break;
             const std::uint32_t y = graph_.in_from[a];
-            if (!allowed(y, start) || dist_stamp_[y] == stamp_) continue;
-            dist_[y] = d;
-            dist_stamp_[y] = stamp_;
+            // Most arcs lead to a vertex already reached: test that before the label.
+            if (y <= start || gate_[y] != 0 || components_.label(y) != label) continue;
+            state_[y].dist = d;
+            set_lock(y, distance_cap(state_[y]));  // never locked yet: as far as it can return
             queue_.push_back(y);
         }
     }
@@ -70,52 +68,75 @@ void BoundedCycleSearch::relax(std::uint32_t v) {
         const auto [u, steps] = relax_stack_.back();
         relax_stack_.pop_back();
         if (steps > max_length_) continue;
-        const std::uint32_t lock = std::min(max_length_ + 1 - steps, distance_cap(u));
-        if (lock_of(u) >= lock) continue;
-        lock_[u] = lock;
-        lock_stamp_[u] = stamp_;
-        for (const std::uint32_t x : blocked_by_[u]) {
-            if (!on_stack_[x]) relax_stack_.emplace_back(x, steps + 1);
+        const VertexState& s = state_[u];
+        const std::uint32_t lock = std::min(max_length_ + 1 - steps, distance_cap(s));
+        if (s.lock >= lock) continue;
+        set_lock(u, lock);
+        for (std::uint32_t i = s.waiting; i != kNone; i = waiting_[i].next) {
+            const std::uint32_t x = waiting_[i].vertex;
+            if (!on_stack(x)) relax_stack_.emplace_back(x, steps + 1);
         }
     }
 }
 
-void BoundedCycleSearch::record(std::uint32_t closing_arc, FoundCycles& out) const {
-    std::uint32_t max_rank = graph_.out_rank[closing_arc];
-    for (std::size_t i = 0; i < stack_.size(); ++i) {
-        out.nodes.push_back(graph_.entity[stack_[i].vertex]);
-        const std::uint32_t arc = i + 1 < stack_.size() ? stack_[i + 1].in_arc : closing_arc;
-        out.hops.push_back(graph_.out_hop[arc]);
-        max_rank = std::max(max_rank, graph_.out_rank[arc]);
+template <bool Limited>
+void BoundedCycleSearch::wait_on_successors(std::uint32_t v, std::uint32_t start,
+                                            std::uint32_t rank_limit) {
+    // Locked at its position until one of its successors is relaxed.
+    for (std::uint32_t a = graph_.out_begin[v]; a < graph_.out_begin[v + 1]; ++a) {
+        if (Limited && graph_.out_rank[a] >= rank_limit) break;
+        const std::uint32_t w = graph_.out_to[a];
+        if (w == start || gate_[w] == 0) continue;
+        VertexState& s = state_[w];
+        const auto entry = static_cast<std::uint32_t>(waiting_.size());
+        if (s.waiting == kNone) {
+            touched_.push_back(w);
+            s.waiting = entry;
+        } else if (waiting_[s.last_waiting].vertex == v) {
+            continue;  // v was locked on w just before
+        } else {
+            waiting_[s.last_waiting].next = entry;
+        }
+        s.last_waiting = entry;
+        waiting_.push_back({v, kNone});
     }
-    out.offset.push_back(static_cast<std::uint32_t>(out.nodes.size()));
-    out.max_rank.push_back(max_rank);
 }
 
+void BoundedCycleSearch::record(std::uint32_t closing_arc, FoundCycles& out) const {
+    const std::size_t base = out.nodes.size(), length = stack_.size();
+    out.nodes.resize(base + length);
+    out.hops.resize(base + length);
+    for (std::size_t i = 0; i < length; ++i) {
+        out.nodes[base + i] = graph_.entity[stack_[i].vertex];
+        const std::uint32_t arc = i + 1 < length ? stack_[i + 1].in_arc : closing_arc;
+        out.hops[base + i] = graph_.out_hop[arc];
+    }
+    out.offset.push_back(static_cast<std::uint32_t>(base + length));
+}
+
+template <bool Limited>
 bool BoundedCycleSearch::search_from(std::uint32_t start, std::uint32_t rank_limit,
                                      const SearchLimits& limits, FoundCycles& out,
                                      SearchEnd& end) {
-    if (++stamp_ == 0) {  // wrapped: old stamps could look current
-        std::fill(dist_stamp_.begin(), dist_stamp_.end(), 0);
-        std::fill(lock_stamp_.begin(), lock_stamp_.end(), 0);
-        stamp_ = 1;
-    }
-    distances_to(start, rank_limit);
-    if (queue_.size() == 1) return true;  // nothing returns to the start
-
+    distances_to<Limited>(start, rank_limit);
+    // Every vertex reached is in the queue: closing their gates readies the next start.
     const auto finish = [&] {
-        for (const auto& frame : stack_) on_stack_[frame.vertex] = 0;
+        for (const std::uint32_t v : queue_) gate_[v] = 0;
         stack_.clear();
-        for (const std::uint32_t t : touched_) blocked_by_[t].clear();
+        for (const std::uint32_t t : touched_) state_[t].waiting = kNone;
         touched_.clear();
+        waiting_.clear();
     };
+    if (queue_.size() == 1) {  // nothing returns to the start
+        finish();
+        return true;
+    }
     const auto enter = [&](std::uint32_t v, std::uint32_t arc) {
-        lock_[v] = static_cast<std::uint32_t>(stack_.size());
-        lock_stamp_[v] = stamp_;
-        on_stack_[v] = 1;
-        stack_.push_back({v, graph_.out_begin[v], arc, false});
+        state_[v].lock = static_cast<std::uint32_t>(stack_.size());
+        gate_[v] = kReached;  // on the stack: closed
+        stack_.push_back({v, graph_.out_begin[v], graph_.out_begin[v + 1], arc, false});
     };
-    enter(start, kUnbounded);
+    enter(start, kNone);
     while (!stack_.empty()) {
         if (++steps_ % kClockEvery == 0) {
             if (work() > limits.work_limit) end = SearchEnd::out_of_work;
@@ -126,9 +147,8 @@ bool BoundedCycleSearch::search_from(std::uint32_t start, std::uint32_t rank_lim
             }
         }
         Frame& frame = stack_.back();
-        const std::uint32_t v = frame.vertex;
-        if (frame.next_arc < graph_.out_begin[v + 1] &&
-            graph_.out_rank[frame.next_arc] < rank_limit) {
+        if (frame.next_arc < frame.end_arc &&
+            (!Limited || graph_.out_rank[frame.next_arc] < rank_limit)) {
             const std::uint32_t arc = frame.next_arc++;
             const std::uint32_t w = graph_.out_to[arc];
             if (w == start) {
@@ -141,30 +161,22 @@ bool BoundedCycleSearch::search_from(std::uint32_t start, std::uint32_t rank_lim
                 }
                 continue;
             }
-            // No way back to the start within the bound from anywhere: never entered.
-            if (dist_stamp_[w] != stamp_ || on_stack_[w]) continue;
-            if (stack_.size() >= lock_of(w)) continue;
+            // Closed when not reached backwards (no way back within the bound), on the stack, or
+            // locked at this position or closer to the start.
+            if (stack_.size() >= (gate_[w] & kLockBits)) continue;
             enter(w, arc);
             continue;
         }
+        const std::uint32_t v = frame.vertex;
         const bool found = frame.found;
         stack_.pop_back();
-        on_stack_[v] = 0;
         if (stack_.empty()) break;
+        set_lock(v, state_[v].lock);  // off the stack: open below the lock set when it entered
         if (found) {
             stack_.back().found = true;
             relax(v);
         } else {
-            // Locked at its position until one of its successors is relaxed.
-            for (std::uint32_t a = graph_.out_begin[v]; a < graph_.out_begin[v + 1]; ++a) {
-                if (graph_.out_rank[a] >= rank_limit) break;
-                const std::uint32_t w = graph_.out_to[a];
-                if (w == start || dist_stamp_[w] != stamp_) continue;
-                auto& list = blocked_by_[w];
-                if (!list.empty() && list.back() == v) continue;
-                if (list.empty()) touched_.push_back(w);
-                list.push_back(v);
-            }
+            wait_on_successors<Limited>(v, start, rank_limit);
         }
     }
     finish();

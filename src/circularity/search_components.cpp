@@ -16,6 +16,7 @@ ShrinkingComponents::ShrinkingComponents(const SearchGraph& graph) : graph_(grap
 
 void ShrinkingComponents::reset(std::uint32_t rank_limit, bool all_arcs) {
     rank_limit_ = rank_limit;
+    all_arcs_ = all_arcs;
     removed_below_ = 0;
     // Label 0: every vertex alone in its component (never searched, never admitted).
     size_.assign(1, 1);
@@ -80,7 +81,8 @@ void ShrinkingComponents::split(std::uint32_t old_label) {
         while (!calls_.empty()) {
             auto& [v, arc] = calls_.back();
             ++work_;
-            if (arc < graph_.out_begin[v + 1] && graph_.out_rank[arc] < rank_limit_) {
+            if (arc < graph_.out_begin[v + 1] &&
+                (all_arcs_ || graph_.out_rank[arc] < rank_limit_)) {
                 const std::uint32_t w = graph_.out_to[arc++];
                 if (!inside(w)) continue;
                 if (visit_stamp_[w] != visit_) {

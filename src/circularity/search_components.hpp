@@ -17,7 +17,8 @@ public:
     explicit ShrinkingComponents(const SearchGraph& graph);
 
     /// Components of the whole graph restricted to arcs of rank below `rank_limit`; with
-    /// `all_arcs` (no arc is left out) they are those of the graph, already known.
+    /// `all_arcs` (no arc is left out) they are those of the graph, already known, and the graph
+    /// need not be ranked.
     void reset(std::uint32_t rank_limit, bool all_arcs);
     [[nodiscard]] std::uint32_t label(std::uint32_t v) const { return label_[v]; }
     /// Remaining vertices in v's component (v included while not removed).
@@ -37,6 +38,7 @@ private:
 
     const SearchGraph& graph_;
     std::uint32_t rank_limit_ = 0;
+    bool all_arcs_ = true;  ///< no arc is left out: the ranks (maybe not built) are not read
     std::uint32_t removed_below_ = 0;  ///< every vertex below this index is removed
     std::vector<std::uint32_t> label_;
     std::vector<std::uint32_t> size_;                  ///< per label

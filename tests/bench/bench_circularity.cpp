@@ -11,6 +11,7 @@
 #include "circularity/round_trip.hpp"
 #include "circularity/scc.hpp"
 #include "circularity/vendor_financing.hpp"
+#include "contract_csr.hpp"
 #include "synth/generator.hpp"
 
 namespace crashchain {
@@ -52,14 +53,8 @@ BENCHMARK(BM_SccCsr)->Args({100'000, 1'000'000})->Args({1'000'000, 10'000'000})
 
 /// The search alone on a prebuilt CSR: what scipy's connected_components(csr_matrix) measures.
 void BM_SccPrebuiltCsr(benchmark::State& state) {
-    const Network& net = arg_network(state);
-    std::vector<std::uint32_t> offsets(net.entity_count() + 1, 0), targets;
-    for (const Contract& c : net.contracts()) ++offsets[c.from + 1];
-    for (std::size_t v = 0; v < net.entity_count(); ++v) offsets[v + 1] += offsets[v];
-    targets.resize(net.contract_count());
-    std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
-    for (const Contract& c : net.contracts()) targets[fill[c.from]++] = c.to;
-    for (auto _ : state) benchmark::DoNotOptimize(pearce_components(offsets, targets));
+    const ContractCsr csr = contract_csr(arg_network(state));
+    for (auto _ : state) benchmark::DoNotOptimize(pearce_components(csr.offsets, csr.targets));
 }
 BENCHMARK(BM_SccPrebuiltCsr)->Args({100'000, 1'000'000})->Args({1'000'000, 10'000'000})
     ->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime();

@@ -9,6 +9,7 @@
 
 #include "circularity/index.hpp"
 #include "circularity/pearce_scc.hpp"
+#include "support/edge_list_csr.hpp"
 #include "synth/generator.hpp"
 
 namespace crashchain {
@@ -16,19 +17,7 @@ namespace {
 
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
-struct Csr {
-    std::vector<std::uint32_t> offsets;
-    std::vector<std::uint32_t> targets;
-};
-
-Csr to_csr(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
-    Csr csr{std::vector<std::uint32_t>(n + 1, 0), std::vector<std::uint32_t>(edges.size())};
-    for (const auto& e : edges) ++csr.offsets[e.first + 1];
-    for (std::uint32_t v = 0; v < n; ++v) csr.offsets[v + 1] += csr.offsets[v];
-    std::vector<std::uint32_t> fill(csr.offsets.begin(), csr.offsets.end() - 1);
-    for (const auto& e : edges) csr.targets[fill[e.first]++] = e.second;
-    return csr;
-}
+using Csr = test::EdgeListCsr;
 
 /// Same partition: a bijection between the two labellings.
 void expect_same_partition(const std::vector<std::uint32_t>& a, std::uint32_t a_count,
@@ -47,7 +36,7 @@ void expect_same_partition(const std::vector<std::uint32_t>& a, std::uint32_t a_
 }
 
 void check(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
-    const Csr csr = to_csr(n, edges);
+    const Csr csr = test::edge_list_csr(n, edges);
     const ComponentLabels ours = pearce_components(csr.offsets, csr.targets);
     BoostGraph graph(n);
     for (const auto& e : edges) boost::add_edge(e.first, e.second, graph);
@@ -77,10 +66,10 @@ TEST(SccProperty, LongPathAndLongCycleNeedNoRecursion) {
     constexpr std::uint32_t n = 200'000;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
     for (std::uint32_t v = 0; v + 1 < n; ++v) edges.emplace_back(v, v + 1);
-    const Csr path = to_csr(n, edges);
+    const Csr path = test::edge_list_csr(n, edges);
     EXPECT_EQ(pearce_components(path.offsets, path.targets).count, n);
     edges.emplace_back(n - 1, 0);
-    const Csr cycle = to_csr(n, edges);
+    const Csr cycle = test::edge_list_csr(n, edges);
     EXPECT_EQ(pearce_components(cycle.offsets, cycle.targets).count, 1u);
 }
 

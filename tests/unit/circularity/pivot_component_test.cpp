@@ -5,23 +5,13 @@
 #include <utility>
 #include <vector>
 
+#include "support/edge_list_csr.hpp"
+
 namespace crashchain {
 namespace {
 
-struct Csr {
-    std::vector<std::uint32_t> offsets;
-    std::vector<std::uint32_t> targets;
-};
-
-Csr csr(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& edges) {
-    Csr g{std::vector<std::uint32_t>(n + 1, 0), {}};
-    for (const auto& e : edges) ++g.offsets[e.first + 1];
-    for (std::uint32_t v = 0; v < n; ++v) g.offsets[v + 1] += g.offsets[v];
-    g.targets.resize(edges.size());
-    std::vector<std::uint32_t> fill(g.offsets.begin(), g.offsets.end() - 1);
-    for (const auto& e : edges) g.targets[fill[e.first]++] = e.second;
-    return g;
-}
+using Csr = test::EdgeListCsr;
+using test::edge_list_csr;
 
 std::vector<std::uint32_t> members(const PivotComponent& p, std::uint32_t n) {
     std::vector<std::uint32_t> out;
@@ -44,13 +34,13 @@ Csr zigzag_cycle(std::uint32_t k) {
     for (std::size_t i = 0; i < order.size(); ++i) {
         edges.emplace_back(order[i], order[(i + 1) % order.size()]);
     }
-    return csr(2 * k, edges);
+    return edge_list_csr(2 * k, edges);
 }
 
 TEST(PivotComponent, CycleWithATailInAndOut) {
     // 0 -> 1 -> 2 -> 0, 2 -> 3, 4 -> 0. Vertex 2 has the most out-edges (2): the pivot. It
     // reaches 0, 1, 3 and itself; of those 0, 1, 2 reach it back. 4 is not reached.
-    const Csr g = csr(5, {{0, 1}, {1, 2}, {2, 0}, {2, 3}, {4, 0}});
+    const Csr g = edge_list_csr(5, {{0, 1}, {1, 2}, {2, 0}, {2, 3}, {4, 0}});
     const PivotComponent p = pivot_component(g.offsets, g.targets);
     EXPECT_EQ(p.pivot, 2u);
     EXPECT_EQ(p.size, 3u);
@@ -61,7 +51,7 @@ TEST(PivotComponent, CycleWithATailInAndOut) {
 
 TEST(PivotComponent, TiesGoToTheSmallestIndexAndALoneVertexIsItsOwnComponent) {
     // No edges: every out-degree is 0, so vertex 0 is the pivot, alone.
-    const Csr g = csr(3, {});
+    const Csr g = edge_list_csr(3, {});
     const PivotComponent p = pivot_component(g.offsets, g.targets);
     EXPECT_EQ(p.pivot, 0u);
     EXPECT_EQ(p.size, 1u);
@@ -69,7 +59,7 @@ TEST(PivotComponent, TiesGoToTheSmallestIndexAndALoneVertexIsItsOwnComponent) {
 }
 
 TEST(PivotComponent, EmptyGraph) {
-    const Csr g = csr(0, {});
+    const Csr g = edge_list_csr(0, {});
     EXPECT_EQ(pivot_component(g.offsets, g.targets).size, 0u);
 }
 

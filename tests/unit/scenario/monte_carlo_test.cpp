@@ -69,8 +69,9 @@ TEST(DrawShocks, FactorAndIdiosyncraticDrawsComeFromTheScenarioStream) {
 
 TEST(DrawShocks, EveryEntityGetsTheClampedFactorModelShock) {
     // SPEC 3.5 term by term from the scenario's stream: M first, then eps_i in entity order.
+    // Seven entities: draw_shocks turns them into shocks two at a time, then the odd one.
     for (const double rho : {0.0, 0.3, 0.9, 1.0}) {
-        const std::vector<double> scale{0.05, 0.5, 3.0, 40.0, 0.0, 1.0};
+        const std::vector<double> scale{0.05, 0.5, 3.0, 40.0, 0.0, 1.0, 2.0};
         ShockVector fast;
         for (std::uint64_t k = 0; k < 3000; ++k) {
             draw_shocks(77, k, rho, scale, fast);

@@ -4,9 +4,12 @@
 // The shock defaults the entity with the most counterparties exposed to it (a hub), so the
 // cascade reaches the giant component. Counters: defaults, peak RSS. Rank benchmarks report
 // the CPU time of the whole process (every worker thread), the wall time beside it.
+// streaming_pass measures the bandwidth bound the one-run targets are stated against.
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 
+#include <bit>
+#include <cstdint>
 #include <map>
 #include <memory>
 
@@ -110,6 +113,30 @@ void clearing_uniform_shock(benchmark::State& state) {
     state.counters["defaults"] = static_cast<double>(defaults);
 }
 
+/// The memory-bandwidth bound measured rather than assumed (the VM's speed drifts between
+/// hours): one sequential pass over what a cascade round reads, every exposure's counterparty
+/// and amount and the row starts, summed as integers so that no add chain limits it. A model
+/// run's time over (this time x its rounds) is its distance from the bound, at the same hour.
+void streaming_pass(benchmark::State& state) {
+    const auto entities = static_cast<std::size_t>(state.range(0));
+    StressOptions options;
+    options.model = Model::furfine;
+    const PreparedNetwork prepared = prepare(network(entities, entities * 10), options);
+    const SparseRows& rows = prepared.cascade.exposed_to;
+    const std::size_t entries = rows.entries();
+    for (auto _ : state) {
+        std::uint64_t sum = 0;
+        for (std::size_t k = 0; k < entries; ++k) {
+            sum += rows.column[k] + std::bit_cast<std::uint64_t>(rows.value[k]);
+        }
+        for (const auto start : rows.start) sum += start;
+        benchmark::DoNotOptimize(sum);
+    }
+    const std::size_t bytes = entries * (sizeof(rows.column[0]) + sizeof(rows.value[0])) +
+                              rows.start.size() * sizeof(rows.start[0]);
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes));
+}
+
 void prepare_only(benchmark::State& state, Model model) {
     const auto entities = static_cast<std::size_t>(state.range(0));
     const Network& net = network(entities, entities * 10);
@@ -131,6 +158,7 @@ BENCHMARK_CAPTURE(one_run, linear_debtrank, Model::linear_debtrank, false)
     ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(one_run, clearing, Model::clearing, false)
     ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(streaming_pass)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(clearing_uniform_shock)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)
     ->Unit(benchmark::kMillisecond);
 // The full result: every entity, causes; clearing adds the uniqueness check (or the least

@@ -7,6 +7,7 @@ namespace {
 
 constexpr std::uint64_t kClockEvery = 4096;  // arcs scanned between deadline checks
 constexpr std::size_t kSplitWhenReached = 2;  // split when half the component was reached
+constexpr std::size_t kMostReserved = std::size_t{1} << 22;  // entries reserved per array
 
 }  // namespace
 
@@ -22,6 +23,12 @@ SearchEnd BoundedCycleSearch::run(std::uint32_t rank_limit, const SearchLimits& 
                                   FoundCycles& out) {
     if (out.size() >= limits.cap) return SearchEnd::cap_reached;
     if (max_length_ < 2) return SearchEnd::complete;  // only self-loops, found by the caller
+    // Room for `cap` cycles up front: growing by copying cost as much as recording. Pages that
+    // are never written are never touched, so only the address space is spent.
+    const std::size_t cycles = std::min(limits.cap, kMostReserved / max_length_);
+    out.nodes.reserve(cycles * max_length_);
+    out.hops.reserve(cycles * max_length_);
+    out.offset.reserve(cycles + 1);
     SearchEnd end = SearchEnd::complete;
     const bool all_arcs = rank_limit >= graph_.rank_count;
     components_.reset(rank_limit, all_arcs);
@@ -103,15 +110,12 @@ void BoundedCycleSearch::wait_on_successors(std::uint32_t v, std::uint32_t start
 }
 
 void BoundedCycleSearch::record(std::uint32_t closing_arc, FoundCycles& out) const {
-    const std::size_t base = out.nodes.size(), length = stack_.size();
-    out.nodes.resize(base + length);
-    out.hops.resize(base + length);
+    const std::size_t length = stack_.size();
     for (std::size_t i = 0; i < length; ++i) {
-        out.nodes[base + i] = graph_.entity[stack_[i].vertex];
-        const std::uint32_t arc = i + 1 < length ? stack_[i + 1].in_arc : closing_arc;
-        out.hops[base + i] = graph_.out_hop[arc];
+        out.nodes.push_back(stack_[i].entity);
+        out.hops.push_back(i + 1 < length ? stack_[i + 1].in_hop : graph_.out_hop[closing_arc]);
     }
-    out.offset.push_back(static_cast<std::uint32_t>(base + length));
+    out.offset.push_back(static_cast<std::uint32_t>(out.nodes.size()));
 }
 
 template <bool Limited>
@@ -134,7 +138,9 @@ bool BoundedCycleSearch::search_from(std::uint32_t start, std::uint32_t rank_lim
     const auto enter = [&](std::uint32_t v, std::uint32_t arc) {
         state_[v].lock = static_cast<std::uint32_t>(stack_.size());
         gate_[v] = kReached;  // on the stack: closed
-        stack_.push_back({v, graph_.out_begin[v], graph_.out_begin[v + 1], arc, false});
+        const HopIndex hop = arc == kNone ? kNone : graph_.out_hop[arc];
+        stack_.push_back({v, graph_.out_begin[v], graph_.out_begin[v + 1], graph_.entity[v], hop,
+                          false});
     };
     enter(start, kNone);
     while (!stack_.empty()) {

@@ -70,8 +70,10 @@ private:
         std::uint32_t vertex;
         std::uint32_t next_arc;
         std::uint32_t end_arc;
-        std::uint32_t in_arc;  ///< arc that entered this vertex
-        bool found;            ///< a cycle was found below here
+        /// Looked up once on entering, for every cycle found through this frame.
+        EntityIndex entity;
+        HopIndex in_hop;  ///< hop that entered this vertex
+        bool found;       ///< a cycle was found below here
     };
     /// What the search knows about a vertex besides its gate.
     struct VertexState {

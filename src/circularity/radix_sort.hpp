@@ -24,8 +24,9 @@ inline void radix_sort(std::vector<KeyedIndex>& items) {
         return;
     }
     std::vector<KeyedIndex> buffer(items.size());
+    std::vector<std::uint32_t> count(65537);
     for (unsigned shift = 0; shift < 64; shift += 16) {
-        std::vector<std::uint32_t> count(65537, 0);
+        std::fill(count.begin(), count.end(), 0);
         for (const auto& item : items) ++count[((item.first >> shift) & 0xFFFF) + 1];
         for (std::size_t d = 0; d < 65536; ++d) count[d + 1] += count[d];
         for (const auto& item : items) buffer[count[(item.first >> shift) & 0xFFFF]++] = item;
@@ -36,6 +37,10 @@ inline void radix_sort(std::vector<KeyedIndex>& items) {
 /// A key whose ascending order is the descending order of a non-negative double.
 [[nodiscard]] inline std::uint64_t descending_key(double value) {
     return ~std::bit_cast<std::uint64_t>(value);  // for value >= 0 the bits grow with the value
+}
+/// The value of a descending_key.
+[[nodiscard]] inline double from_descending_key(std::uint64_t key) {
+    return std::bit_cast<double>(~key);
 }
 
 }  // namespace crashchain::detail

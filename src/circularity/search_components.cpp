@@ -6,12 +6,7 @@
 namespace crashchain::detail {
 
 ShrinkingComponents::ShrinkingComponents(const SearchGraph& graph) : graph_(graph) {
-    const std::uint32_t n = graph.vertex_count();
-    label_.assign(n, 0);
-    index_.assign(n, 0);
-    low_.assign(n, 0);
-    visit_stamp_.assign(n, 0);
-    on_stack_.assign(n, 0);
+    label_.assign(graph.vertex_count(), 0);
 }
 
 void ShrinkingComponents::reset(std::uint32_t rank_limit, bool all_arcs) {
@@ -57,6 +52,15 @@ std::uint32_t ShrinkingComponents::new_label() {
 }
 
 void ShrinkingComponents::split(std::uint32_t old_label) {
+    // Tarjan's state is made on the first split: a search stopped by --limit within its first
+    // start never splits, and these arrays would be fresh pages written for nothing.
+    if (index_.empty()) {
+        const std::uint32_t n = graph_.vertex_count();
+        index_.assign(n, 0);
+        low_.assign(n, 0);
+        visit_stamp_.assign(n, 0);
+        on_stack_.assign(n, 0);
+    }
     if (++visit_ == 0) {
         std::fill(visit_stamp_.begin(), visit_stamp_.end(), 0);
         visit_ = 1;

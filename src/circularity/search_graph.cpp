@@ -12,17 +12,22 @@ SearchGraph build_search_graph(const HopGraph& hops, const std::vector<std::uint
     std::vector<std::uint32_t> out_degree(n, 0), in_degree(n, 0);
     std::vector<std::uint8_t> is_arc(hops.hop_count(), 0);  // inside a component, not a loop
     SearchGraph g;
-    for (HopIndex h = 0; h < hops.hop_count(); ++h) {
-        if (component[hops.from[h]] != component[hops.to[h]]) continue;
-        ++g.rank_count;
-        if (hops.from[h] == hops.to[h]) continue;
-        is_arc[h] = 1;
-        ++out_degree[hops.from[h]];
-        ++in_degree[hops.to[h]];
+    // By source, so the sources are not read from memory.
+    for (EntityIndex u = 0; u < n; ++u) {
+        for (HopIndex h = hops.first_hop[u]; h < hops.first_hop[u + 1]; ++h) {
+            const EntityIndex v = hops.to[h];
+            if (component[u] != component[v]) continue;
+            ++g.rank_count;
+            if (u == v) continue;
+            is_arc[h] = 1;
+            ++out_degree[u];
+            ++in_degree[v];
+        }
     }
 
     // Hubs first: once searched, a vertex is left out of every later search, so removing the
     // vertices on most paths (in-degree x out-degree) early shrinks the rest fastest.
+    g.entity.reserve(n);
     for (EntityIndex e = 0; e < n; ++e) {
         if (out_degree[e] > 0) g.entity.push_back(e);
     }

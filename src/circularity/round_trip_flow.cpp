@@ -1,21 +1,17 @@
 #include "circularity/round_trip_flow.hpp"
 
 #include <algorithm>
-#include <utility>
 
 namespace crashchain::detail {
 
 ReturnFlow::ReturnFlow(std::uint32_t vertices, const std::vector<FlowArc>& arcs)
-    : forward_stamp_(vertices, 0), backward_stamp_(vertices, 0),
-      forward_arc_(vertices), backward_arc_(vertices) {
-    ResidualArcs residual = build_residual_arcs(vertices, arcs);
-    first_ = std::move(residual.first);
-    head_ = std::move(residual.head);
-    reverse_ = std::move(residual.reverse);
-    back_ = std::move(residual.back);
-    room_ = std::move(residual.room);
-    touched_mark_.assign(room_.size(), 0);
-    capacity_ = room_;
+    : residual_(build_residual_arcs(vertices, arcs)),
+      forward_stamp_(vertices, 0),
+      backward_stamp_(vertices, 0),
+      forward_arc_(vertices),
+      backward_arc_(vertices) {
+    touched_mark_.assign(residual_.room.size(), 0);
+    capacity_ = residual_.room;
 }
 
 double ReturnFlow::returns(std::uint32_t x) {
@@ -38,28 +34,29 @@ bool ReturnFlow::find_path(std::uint32_t x) {
     forward_stamp_[x] = stamp_;
     forward_frontier_.assign(1, x);
     backward_frontier_.clear();
-    for (std::uint32_t b = first_[x]; b < first_[x + 1]; ++b) {
-        if (!back_[b]) continue;
-        const std::uint32_t a = reverse_[b], u = head_[b];
-        if (room_[a] <= 0 || backward_stamp_[u] == stamp_) continue;
+    for (std::uint32_t b = residual_.first[x]; b < residual_.first[x + 1]; ++b) {
+        if (!residual_.back[b]) continue;
+        const std::uint32_t a = residual_.reverse[b], u = residual_.head[b];
+        if (residual_.room[a] <= 0 || backward_stamp_[u] == stamp_) continue;
         backward_stamp_[u] = stamp_;
         backward_arc_[u] = a;
         backward_frontier_.push_back(u);
     }
     const auto weight = [&](const std::vector<std::uint32_t>& frontier) {
         std::size_t w = 0;
-        for (const auto v : frontier) w += first_[v + 1] - first_[v];
+        for (const auto v : frontier) w += residual_.first[v + 1] - residual_.first[v];
         return w;
     };
     while (!forward_frontier_.empty() && !backward_frontier_.empty()) {
         next_frontier_.clear();
         if (weight(forward_frontier_) <= weight(backward_frontier_)) {
             for (const std::uint32_t v : forward_frontier_) {
-                for (std::uint32_t a = first_[v]; a < first_[v + 1]; ++a) {
-                    if (room_[a] <= 0 || (v == x && back_[a])) continue;  // the source only sends
-                    const std::uint32_t w = head_[a];
+                for (std::uint32_t a = residual_.first[v]; a < residual_.first[v + 1]; ++a) {
+                    // The source only sends.
+                    if (residual_.room[a] <= 0 || (v == x && residual_.back[a])) continue;
+                    const std::uint32_t w = residual_.head[a];
                     if (w == x) {
-                        if (back_[a]) continue;  // back into the source: never useful
+                        if (residual_.back[a]) continue;  // back into the source: never useful
                         meet_at_sink_ = true;
                         meet_ = v;
                         end_arc_ = a;
@@ -78,11 +75,12 @@ bool ReturnFlow::find_path(std::uint32_t x) {
             forward_frontier_.swap(next_frontier_);
         } else {
             for (const std::uint32_t w : backward_frontier_) {
-                for (std::uint32_t b = first_[w]; b < first_[w + 1]; ++b) {
-                    const std::uint32_t a = reverse_[b], u = head_[b];  // a: u -> w
-                    if (room_[a] <= 0) continue;
+                for (std::uint32_t b = residual_.first[w]; b < residual_.first[w + 1]; ++b) {
+                    // a: u -> w
+                    const std::uint32_t a = residual_.reverse[b], u = residual_.head[b];
+                    if (residual_.room[a] <= 0) continue;
                     if (u == x) {
-                        if (back_[a]) continue;  // leaves the sink, not the source
+                        if (residual_.back[a]) continue;  // leaves the sink, not the source
                         meet_at_source_ = true;
                         meet_ = w;
                         end_arc_ = a;
@@ -108,7 +106,8 @@ double ReturnFlow::augment() {
     path_.clear();
     // Forward half: from where the searches met back to the source (tails of forward arcs).
     if (!meet_at_source_) {
-        for (std::uint32_t v = meet_; v != source_; v = head_[reverse_[forward_arc_[v]]]) {
+        for (std::uint32_t v = meet_; v != source_;
+             v = residual_.head[residual_.reverse[forward_arc_[v]]]) {
             path_.push_back(forward_arc_[v]);
         }
     }
@@ -118,15 +117,15 @@ double ReturnFlow::augment() {
         for (std::uint32_t v = meet_; v != source_;) {
             const std::uint32_t a = backward_arc_[v];
             path_.push_back(a);
-            v = head_[a];
+            v = residual_.head[a];
         }
     }
-    double delta = room_[path_.front()];
-    for (const std::uint32_t a : path_) delta = std::min(delta, room_[a]);
+    double delta = residual_.room[path_.front()];
+    for (const std::uint32_t a : path_) delta = std::min(delta, residual_.room[a]);
     for (const std::uint32_t a : path_) {
-        room_[a] = room_[a] == delta ? 0 : room_[a] - delta;
-        room_[reverse_[a]] += delta;
-        for (const std::uint32_t t : {a, reverse_[a]}) {
+        residual_.room[a] = residual_.room[a] == delta ? 0 : residual_.room[a] - delta;
+        residual_.room[residual_.reverse[a]] += delta;
+        for (const std::uint32_t t : {a, residual_.reverse[a]}) {
             if (!touched_mark_[t]) {
                 touched_mark_[t] = 1;
                 touched_.push_back(t);
@@ -138,7 +137,7 @@ double ReturnFlow::augment() {
 
 void ReturnFlow::restore() {
     for (const std::uint32_t a : touched_) {
-        room_[a] = capacity_[a];
+        residual_.room[a] = capacity_[a];
         touched_mark_[a] = 0;
     }
     touched_.clear();

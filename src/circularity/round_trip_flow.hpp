@@ -31,9 +31,8 @@ private:
     double augment();
     void restore();
 
-    std::vector<std::uint32_t> first_, head_, reverse_;
-    std::vector<std::uint8_t> back_;  ///< 1: the residual arc moves flow back
-    std::vector<double> room_, capacity_;
+    ResidualArcs residual_;
+    std::vector<double> capacity_;  ///< residual_.room before any search
     std::vector<std::uint32_t> touched_;
     std::vector<std::uint8_t> touched_mark_;
     // search state

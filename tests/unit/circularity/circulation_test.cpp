@@ -87,5 +87,21 @@ TEST(Circulation, LongerCycleBeatsTheGreedyShortOne) {
     EXPECT_NEAR(r.dual_bound, 30, 1e-9);
 }
 
+TEST(Circulation, FarDeficitAfterAPhaseIsStillReached) {
+    // The solver takes every hop full and takes back g = c - f at 1 per unit per hop. X -> Y 2,
+    // Y -> X 1: X must give back 1, at Y (1 hop). Z -> M -> N -> W 10 each, W -> Z 1: Z must
+    // give back 9, at W, 3 hops away, so after the first phase (which serves Y) the nearest
+    // deficit is still 2 away and the phase after the one-step potential update moves nothing:
+    // the solver has to search again. Only the cycles carry flow: [X, Y] 1 on each of its 2
+    // hops, [Z, M, N, W] 1 on each of its 4: value 6 of 2 + 1 + 3 * 10 + 1 = 34.
+    const auto r = max_circulation(make_network(
+        {}, {{"X", "Y", K::loan, 2}, {"Y", "X", K::loan, 1}, {"Z", "M", K::loan, 10},
+             {"M", "N", K::loan, 10}, {"N", "W", K::loan, 10}, {"W", "Z", K::loan, 1}}));
+    EXPECT_NEAR(r.value, 6, 1e-12);
+    EXPECT_EQ(r.total, 34);
+    EXPECT_EQ(r.flow, (std::vector<Dollars>{1, 1, 1, 1, 1, 1}));
+    EXPECT_NEAR(r.dual_bound, 6, 1e-9);
+}
+
 }  // namespace
 }  // namespace crashchain

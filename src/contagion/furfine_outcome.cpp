@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "contagion/workspace.hpp"
+
 namespace crashchain {
 
 FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
@@ -88,8 +90,10 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
             ascending = false;
         } else {
             // A push adds to each entity in ascending order of the defaulted counterparty.
-            if (!ascending) frontier_size_ = sort_unique(frontier_.data(), frontier_size_,
-                                                         frontier_.data());
+            if (!ascending) {
+                frontier_size_ = sort_distinct_entities(frontier_.data(), frontier_size_, n,
+                                                        bits_, frontier_.data());
+            }
             push_round(round);
             if (standing == Standing::current) standing = Standing::stale;
             ascending = true;
@@ -137,32 +141,9 @@ void FurfineOutcome::push_round(int round) {
             count += static_cast<std::size_t>(after >= level[i].threshold);
         }
     }
-    frontier_size_ = sort_unique(newly, count, frontier_.data());
+    frontier_size_ =
+        sort_distinct_entities(newly, count, prepared_.entity_count, bits_, frontier_.data());
     mark_defaults(round);
-}
-
-std::size_t FurfineOutcome::sort_unique(const EntityIndex* list, std::size_t count,
-                                       EntityIndex* out) {
-    // Few entries: a comparison sort; else a pass over a bit per entity (sort_entities's
-    // choice, which keeps repeats).
-    const std::size_t n = prepared_.entity_count;
-    if (count * 32 < n) {
-        if (out != list) std::copy(list, list + count, out);
-        std::sort(out, out + count);
-        return static_cast<std::size_t>(std::unique(out, out + count) - out);
-    }
-    bits_.resize((n + 63) / 64);
-    for (std::size_t k = 0; k < count; ++k) {
-        bits_[list[k] >> 6] |= std::uint64_t{1} << (list[k] & 63);
-    }
-    std::size_t size = 0;
-    for (std::size_t w = 0; w < bits_.size(); ++w) {
-        for (std::uint64_t word = bits_[w]; word != 0; word &= word - 1) {
-            out[size++] = static_cast<EntityIndex>(w * 64 + std::countr_zero(word));
-        }
-        bits_[w] = 0;
-    }
-    return size;
 }
 
 void FurfineOutcome::list_standing(bool from_scratch) {

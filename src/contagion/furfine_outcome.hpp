@@ -36,8 +36,6 @@ private:
     /// Round `round` by pulling: every entity still standing sums its exposures to the
     /// defaults of round - 1 (ascending counterparty, as the pushes add them).
     void pull_round(int round);
-    /// Writes the distinct entries of `list` ascending to `out`; returns how many.
-    std::size_t sort_unique(const EntityIndex* list, std::size_t count, EntityIndex* out);
     /// Lists the standing entities in standing_: from by_row_length_, or by dropping from
     /// standing_ the entities that defaulted since it was listed.
     void list_standing(bool from_scratch);

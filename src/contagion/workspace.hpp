@@ -80,27 +80,37 @@ inline std::size_t scatter_row(double* incoming, const EntityIndex* column, cons
     return reached;
 }
 
-/// Sorts distinct entity indices below `n` ascending. A large list is sorted by setting bits
-/// and scanning them (linear), a small one by std::sort. Kernels visit each frontier in
-/// ascending order so that the rows of the sparse matrix are read front to back.
-inline void sort_entities(EntityIndex* list, std::size_t count, std::size_t n,
-                          std::vector<std::uint64_t>& bits) {
+/// Writes the distinct entries of `list` (entity indices below `n`, repeats allowed) ascending
+/// to `out`, which may be `list`; returns how many. A large list is sorted by setting bits and
+/// scanning them (linear, repeats vanish), a small one by std::sort and std::unique. Kernels
+/// visit each frontier in ascending order so that the rows of the sparse matrix are read front
+/// to back.
+inline std::size_t sort_distinct_entities(const EntityIndex* list, std::size_t count,
+                                          std::size_t n, std::vector<std::uint64_t>& bits,
+                                          EntityIndex* out) {
     if (count * 32 < n) {
-        std::sort(list, list + count);
-        return;
+        if (out != list) std::copy(list, list + count, out);
+        std::sort(out, out + count);
+        return static_cast<std::size_t>(std::unique(out, out + count) - out);
     }
     bits.resize((n + 63) / 64);
     for (std::size_t k = 0; k < count; ++k) {
         bits[list[k] >> 6] |= std::uint64_t{1} << (list[k] & 63);
     }
-    std::size_t out = 0;
+    std::size_t size = 0;
     for (std::size_t w = 0; w < bits.size(); ++w) {
         for (std::uint64_t word = bits[w]; word != 0; word &= word - 1) {
             const auto bit = static_cast<unsigned>(std::countr_zero(word));
-            list[out++] = static_cast<EntityIndex>(w * 64 + bit);
+            out[size++] = static_cast<EntityIndex>(w * 64 + bit);
         }
         bits[w] = 0;
     }
+    return size;
+}
+/// Sorts distinct entity indices below `n` ascending, in place.
+inline void sort_entities(EntityIndex* list, std::size_t count, std::size_t n,
+                          std::vector<std::uint64_t>& bits) {
+    (void)sort_distinct_entities(list, count, n, bits, list);
 }
 inline void sort_entities(std::vector<EntityIndex>& list, std::size_t n,
                           std::vector<std::uint64_t>& bits) {

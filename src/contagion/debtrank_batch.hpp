@@ -62,6 +62,8 @@ private:
     /// Pushes every frontier row; sparse steps list the receivers. Returns how many.
     template <class V>
     std::size_t push_rows(bool dense);
+    template <class V, bool kDense, bool kPrefetch>
+    std::size_t push_rows_as();
     template <class V, bool kLinear>
     void apply_dense(Lanes& largest);
     template <class V, bool kLinear>

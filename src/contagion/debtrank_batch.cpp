@@ -181,7 +181,7 @@ namespace {
 /// True if some lane of the mask is set. The halves are or-ed as vectors first: fewer
 /// instructions than lane by lane, on the per-entity passes.
 template <class M>
-[[gnu::always_inline]] inline bool any_lane(M mask) {
+[[gnu::always_inline]] inline bool any_lane(const M& mask) {  // by reference: no vector ABI
     if constexpr (sizeof(M) == 32) {
         using Half = std::int64_t __attribute__((vector_size(16)));
         Half low;

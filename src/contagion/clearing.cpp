@@ -70,7 +70,7 @@ void ClearingEngine::solve_defaulters(std::span<const EntityIndex> variables,
                 active_.push_back(i);
             }
         }
-        solver_.solve(obligations_.by_creditor, divisor_, constant_, beta_, active_, r);
+        solver_.solve(obligations_, divisor_, constant_, beta_, active_, r);
         bool changed = false;
         for (EntityIndex i : variables) {
             const bool capped = full != nullptr && (*full)[i] != 0;

@@ -34,15 +34,18 @@ public:
 
     /// Solves for r on `variables`; other entries of r are the fixed values. On entry r holds
     /// the starting point for the variables.
-    void solve(const SparseRows& by_creditor, std::span<const double> divisor,
+    void solve(const Obligations& obligations, std::span<const double> divisor,
                std::span<const double> constant, double beta,
                std::span<const EntityIndex> variables, std::span<double> r);
 
 private:
     void find_components(const SparseRows& by_creditor, std::span<const EntityIndex> variables);
-    void solve_component(const SparseRows& by_creditor, std::span<const double> divisor,
+    void solve_component(const Obligations& obligations, std::span<const double> divisor,
                          std::span<const double> constant, double beta,
                          std::span<const EntityIndex> members, std::span<double> r);
+    /// True when no member's obligations leak out of the component (member_pos_ set).
+    [[nodiscard]] bool closed(const SparseRows& by_debtor, std::span<const double> divisor,
+                              double beta, std::span<const EntityIndex> members) const;
     bool gauss_seidel(std::span<const EntityIndex> members, std::span<const double> divisor,
                       std::span<double> r);
     void dense_lu(std::span<const EntityIndex> members, std::span<const double> divisor,
@@ -59,7 +62,6 @@ private:
     std::vector<int> row_col_;
     std::vector<double> row_coef_;
     std::vector<double> rhs_;
-    std::vector<double> column_sum_;
     std::vector<double> x_, diagonal_;  ///< Gauss-Seidel: r and divisor by position
     std::vector<std::uint64_t> bits_;   ///< sort_entities
     std::vector<double> dense_rhs_;

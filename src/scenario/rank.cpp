@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <compare>
+#include <cstdint>
 #include <exception>
 #include <mutex>
 #include <span>
@@ -25,31 +27,75 @@ void count_defaults(EntityIndex source, std::span<const EntityIndex> defaulted,
     }
 }
 
-/// The order in which DebtRank sources are batched: by the entity each pushes to that itself
-/// pushes to the most (its "hub"; ties to the smaller index), then by index. Sources that hit
-/// the same hub first have nearly the same frontiers from their second step on, so a batch of
-/// them reads fewer distinct rows (on the 10k/100k benchmark 39% fewer rows and pushes than
-/// batches of consecutive indices). Any order gives the same per-source results.
+/// Hops from every entity to `target` along the exposures (j -> i when i is exposed to j),
+/// capped at 255 (unreachable: 255), by a breadth-first search on the transpose.
+std::vector<std::uint8_t> hops_to(const SparseRows& exposures_of, EntityIndex target) {
+    std::vector<std::uint8_t> hops(exposures_of.start.size() - 1, 255);
+    std::vector<EntityIndex> level{target};
+    std::vector<EntityIndex> next;
+    hops[target] = 0;
+    for (std::uint8_t d = 1; !level.empty() && d < 255; ++d) {
+        next.clear();
+        for (EntityIndex i : level) {
+            for (EntityIndex j : exposures_of.columns(i)) {
+                if (hops[j] == 255) {
+                    hops[j] = d;
+                    next.push_back(j);
+                }
+            }
+        }
+        level.swap(next);
+    }
+    return hops;
+}
+
+/// The order in which DebtRank sources are batched. In a single-hit run, an entity turns
+/// distressed at 1 + its distance from the source, so the lanes of a batch read a row once
+/// per distinct distance. Sources are ordered by their distances to the kLandmarks entities
+/// with the widest rows (where most pushes go through), then by their "hub" (the entity
+/// they push to that itself pushes to the most; ties to the smaller index), then by index.
+/// On the 10k/100k benchmark: 7% fewer instructions than by hub alone, which read 39% fewer
+/// rows than batches of consecutive indices. Any order gives the same per-source results.
 std::vector<EntityIndex> batch_order(const PreparedNetwork& prepared) {
+    constexpr std::size_t kLandmarks = 8;  // one byte each in a 64-bit key
     const auto& rows = prepared.cascade.exposed_to;
     const std::size_t n = prepared.entity_count;
-    std::vector<std::pair<EntityIndex, EntityIndex>> keyed(n);
+    auto width = [&](EntityIndex i) { return rows.start[i + 1] - rows.start[i]; };
+    std::vector<EntityIndex> by_width(n);
+    for (std::size_t i = 0; i < n; ++i) by_width[i] = static_cast<EntityIndex>(i);
+    const std::size_t landmarks = std::min(kLandmarks, n);
+    std::partial_sort(by_width.begin(), by_width.begin() + static_cast<std::ptrdiff_t>(landmarks),
+                      by_width.end(), [&](EntityIndex a, EntityIndex b) {
+                          return width(a) != width(b) ? width(a) > width(b) : a < b;
+                      });
+    const SparseRows exposures_of = transpose(rows, n);
+    std::vector<std::uint64_t> distance_key(n, 0);
+    for (std::size_t l = 0; l < landmarks; ++l) {
+        const auto hops = hops_to(exposures_of, by_width[l]);
+        for (std::size_t s = 0; s < n; ++s) distance_key[s] = distance_key[s] << 8 | hops[s];
+    }
+    struct Key {
+        std::uint64_t distances;
+        EntityIndex hub;
+        EntityIndex source;
+        auto operator<=>(const Key&) const = default;
+    };
+    std::vector<Key> keyed(n);
     for (std::size_t s = 0; s < n; ++s) {
         auto hub = static_cast<EntityIndex>(n);  // no exposure: after every hub
         std::uint64_t widest = 0;
         for (std::uint64_t k = rows.start[s]; k < rows.start[s + 1]; ++k) {
             const EntityIndex i = rows.column[k];
-            const std::uint64_t width = rows.start[i + 1] - rows.start[i];
-            if (width > widest || (width == widest && i < hub)) {
-                widest = width;
+            if (width(i) > widest || (width(i) == widest && i < hub)) {
+                widest = width(i);
                 hub = i;
             }
         }
-        keyed[s] = {hub, static_cast<EntityIndex>(s)};
+        keyed[s] = {distance_key[s], hub, static_cast<EntityIndex>(s)};
     }
     std::sort(keyed.begin(), keyed.end());
     std::vector<EntityIndex> order(n);
-    for (std::size_t s = 0; s < n; ++s) order[s] = keyed[s].second;
+    for (std::size_t s = 0; s < n; ++s) order[s] = keyed[s].source;
     return order;
 }
 

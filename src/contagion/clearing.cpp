@@ -151,10 +151,13 @@ void ClearingEngine::greatest() {
         }
         sort_entities(variables_, n, bits_);
         solve_defaulters(variables_, r_, zero_, nullptr);
-        // Only creditors of defaulters receive less than in full; re-test just those.
+        // Only creditors of defaulters receive less than in full, and only those still
+        // solvent need the test again; re-test just those.
         affected_.clear();
         for (EntityIndex j : variables_) {
-            for (EntityIndex i : obligations_.by_debtor.columns(j)) affected_.insert(i);
+            for (EntityIndex i : obligations_.by_debtor.columns(j)) {
+                if (in_default_[i] == 0) affected_.insert(i);
+            }
         }
         affected_.sort();
         candidates_.assign(affected_.list().begin(), affected_.list().end());
@@ -163,6 +166,9 @@ void ClearingEngine::greatest() {
     }
     rounds_ = round;
     sort_entities(defaulters_, n, bits_);
+    // A defaulter's inflow is read only by settle: once, from the final r. (A defaulter no
+    // defaulted debtor owes gets sum L * 1.0, the bits of full_inflow_.)
+    for (EntityIndex i : defaulters_) inflow_[i] = inflow(i, r_);
 }
 
 void ClearingEngine::settle() {

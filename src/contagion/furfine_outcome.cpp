@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -14,14 +15,17 @@ FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
       exposures_of_(transpose(prepared.cascade.exposed_to, prepared.entity_count)),
       level_(prepared.entity_count),
       threshold_of_(prepared.entity_count),
-      round_(prepared.entity_count, kStanding),
+      lengths_(prepared.entity_count),
       standing_(prepared.entity_count + 1),
       frontier_(prepared.entity_count + 1),
       newly_(prepared.cascade.exposed_to.entries() + 1),
       by_row_length_(prepared.entity_count),
       last_round_mask_(prepared.entity_count, 0) {
+    const auto& out_start = prepared.cascade.exposed_to.start;
     for (std::size_t i = 0; i < prepared.entity_count; ++i) {
         by_row_length_[i] = static_cast<EntityIndex>(i);
+        lengths_[i] = Lengths{out_start[i + 1] - out_start[i],
+                              exposures_of_.start[i + 1] - exposures_of_.start[i]};
     }
     std::stable_sort(by_row_length_.begin(), by_row_length_.end(),
                      [this](EntityIndex x, EntityIndex y) {
@@ -55,8 +59,6 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
                          double& capital_lost_share) {
     const std::size_t n = prepared_.entity_count;
     const auto* capital = prepared_.cascade.capital.data();
-    const auto* in_start = exposures_of_.start.data();
-    const auto* out_start = prepared_.cascade.exposed_to.start.data();
     // Round 0: loss = F_i C_i for every entity; F_i = 1 defaults. Every entity's state is
     // rewritten, so nothing of the last run remains. The defaults come out ascending, written
     // branch-free (each entity to the next slot, counted when in default).
@@ -66,26 +68,25 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
         const bool in_default = fraction[i] >= 1;
         level_[i].loss = fraction[i] * capital[i];
         level_[i].threshold = threshold_of[i] + kThresholdShift[in_default];
-        round_[i] = in_default ? 0 : kStanding;
         frontier_[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
     }
     frontier_size_ = defaults;
-    std::uint64_t pushes = 0;  // exposures a push round reads
     std::uint64_t standing_exposures = exposures_of_.entries();  // a pull round reads at most
-    for (EntityIndex j : frontier()) {
-        pushes += out_start[j + 1] - out_start[j];
-        standing_exposures -= in_start[j + 1] - in_start[j];
-    }
     // standing_ is listed at the first pull round, which most cascades reach after pushes.
     enum class Standing { unlisted, stale, current } standing = Standing::unlisted;
     bool ascending = true;  // the frontier; pull rounds list defaults in standing_'s order
-    for (int round = 1; frontier_size_ != 0; ++round) {
+    for (;;) {
+        // Round 0's defaults are in default already: marking them again only sums them.
+        const Lengths frontier_lengths = mark_defaults();
+        if (frontier_size_ == 0) break;
+        const std::uint64_t pushes = frontier_lengths[0];  // exposures a push round reads
+        standing_exposures -= frontier_lengths[1];
         // A pull reads an exposure for a fraction of the cost of a push (no store, no
         // scatter), and needs standing_ without the entities in default.
         if (standing_exposures < kPullAdvantage * pushes) {
             if (standing != Standing::current) list_standing(standing == Standing::unlisted);
-            pull_round(round);  // leaves standing_ without this round's defaults
+            pull_round();  // leaves standing_ without this round's defaults
             standing = Standing::current;
             ascending = false;
         } else {
@@ -94,24 +95,20 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
                 frontier_size_ = sort_distinct_entities(frontier_.data(), frontier_size_, n,
                                                         bits_, frontier_.data());
             }
-            push_round(round);
+            push_round();
             if (standing == Standing::current) standing = Standing::stale;
             ascending = true;
         }
-        pushes = 0;
-        for (EntityIndex i : frontier()) {
-            pushes += out_start[i + 1] - out_start[i];
-            standing_exposures -= in_start[i + 1] - in_start[i];
-        }
     }
-    // Ascending, as FurfineEngine::digest sums: a defaulted entity lost min(loss, C) = C (its
-    // loss reached C), a standing one min(loss, C); zero terms add nothing.
+    // Ascending, as FurfineEngine::digest sums: a defaulted entity lost C = min(loss, C) (its
+    // loss reached its threshold: C, or for C = 0 a positive amount), a standing one
+    // min(loss, C); zero terms add nothing.
     defaulted.resize(n + 1);
     defaults = 0;
     Dollars total = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const bool in_default = round_[i] != kStanding;
-        total += in_default ? capital[i] : std::min(level_[i].loss, capital[i]);
+        const bool in_default = std::isnan(level_[i].threshold);
+        total += std::min(level_[i].loss, capital[i]);
         defaulted[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
     }
@@ -119,7 +116,7 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     capital_lost_share = total / prepared_.cascade.total_capital;
 }
 
-void FurfineOutcome::push_round(int round) {
+void FurfineOutcome::push_round() {
     const auto& rows = prepared_.cascade.exposed_to;
     const auto* start = rows.start.data();
     const auto* column = rows.column.data();
@@ -143,7 +140,6 @@ void FurfineOutcome::push_round(int round) {
     }
     frontier_size_ =
         sort_distinct_entities(newly, count, prepared_.entity_count, bits_, frontier_.data());
-    mark_defaults(round);
 }
 
 void FurfineOutcome::list_standing(bool from_scratch) {
@@ -155,19 +151,21 @@ void FurfineOutcome::list_standing(bool from_scratch) {
     for (std::size_t s = 0; s < size; ++s) {
         const EntityIndex i = from[s];
         standing_[kept] = i;  // kept <= s: in place when compacting
-        kept += static_cast<std::size_t>(round_[i] == kStanding);
+        kept += static_cast<std::size_t>(!std::isnan(level_[i].threshold));
     }
     standing_size_ = kept;
 }
 
-void FurfineOutcome::mark_defaults(int round) {
+FurfineOutcome::Lengths FurfineOutcome::mark_defaults() {
+    Lengths sum{};
     for (EntityIndex i : frontier()) {
-        round_[i] = round;
         level_[i].threshold = kInDefault;
+        sum += lengths_[i];
     }
+    return sum;
 }
 
-void FurfineOutcome::pull_round(int round_of_defaults) {
+void FurfineOutcome::pull_round() {
     const auto* start = exposures_of_.start.data();
     const auto* column = exposures_of_.column.data();
     const auto* amount = exposures_of_.value.data();
@@ -207,7 +205,6 @@ void FurfineOutcome::pull_round(int round_of_defaults) {
     for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = 0;
     frontier_size_ = count;
     standing_size_ = kept;
-    mark_defaults(round_of_defaults);
 }
 
 }  // namespace crashchain

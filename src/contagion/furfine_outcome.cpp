@@ -13,7 +13,8 @@ namespace crashchain {
 FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
     : prepared_(prepared),
       exposures_of_(transpose(prepared.cascade.exposed_to, prepared.entity_count)),
-      level_(prepared.entity_count),
+      loss_(prepared.entity_count),
+      threshold_(prepared.entity_count),
       threshold_of_(prepared.entity_count),
       lengths_(prepared.entity_count),
       standing_(prepared.entity_count + 1),
@@ -66,8 +67,8 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     const auto* threshold_of = threshold_of_.data();
     for (std::size_t i = 0; i < n; ++i) {
         const bool in_default = fraction[i] >= 1;
-        level_[i].loss = fraction[i] * capital[i];
-        level_[i].threshold = threshold_of[i] + kThresholdShift[in_default];
+        loss_[i] = fraction[i] * capital[i];
+        threshold_[i] = threshold_of[i] + kThresholdShift[in_default];
         frontier_[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
     }
@@ -107,8 +108,8 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     defaults = 0;
     Dollars total = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const bool in_default = std::isnan(level_[i].threshold);
-        total += std::min(level_[i].loss, capital[i]);
+        const bool in_default = std::isnan(threshold_[i]);
+        total += std::min(loss_[i], capital[i]);
         defaulted[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
     }
@@ -121,7 +122,8 @@ void FurfineOutcome::push_round() {
     const auto* start = rows.start.data();
     const auto* column = rows.column.data();
     const auto* amount = rows.value.data();
-    Level* level = level_.data();
+    double* loss = loss_.data();
+    const double* threshold = threshold_.data();
     EntityIndex* newly = newly_.data();
     std::size_t count = 0;
     for (EntityIndex j : frontier()) {
@@ -132,10 +134,10 @@ void FurfineOutcome::push_round() {
             // loss alone goes from push to push through memory, which a hub receiving many
             // pushes in a round waits on, so nothing else is updated here.
             const EntityIndex i = column[k];
-            const double after = level[i].loss + amount[k];
-            level[i].loss = after;
+            const double after = loss[i] + amount[k];
+            loss[i] = after;
             newly[count] = i;
-            count += static_cast<std::size_t>(after >= level[i].threshold);
+            count += static_cast<std::size_t>(after >= threshold[i]);
         }
     }
     frontier_size_ =
@@ -151,7 +153,7 @@ void FurfineOutcome::list_standing(bool from_scratch) {
     for (std::size_t s = 0; s < size; ++s) {
         const EntityIndex i = from[s];
         standing_[kept] = i;  // kept <= s: in place when compacting
-        kept += static_cast<std::size_t>(!std::isnan(level_[i].threshold));
+        kept += static_cast<std::size_t>(!std::isnan(threshold_[i]));
     }
     standing_size_ = kept;
 }
@@ -159,7 +161,7 @@ void FurfineOutcome::list_standing(bool from_scratch) {
 FurfineOutcome::Lengths FurfineOutcome::mark_defaults() {
     Lengths sum{};
     for (EntityIndex i : frontier()) {
-        level_[i].threshold = kInDefault;
+        threshold_[i] = kInDefault;
         sum += lengths_[i];
     }
     return sum;
@@ -188,7 +190,7 @@ void FurfineOutcome::pull_round() {
         // costs a mispredicted branch per entity, more than the adds it saves. As in a push, only
         // a hit can default an entity: a standing loss can already be at its threshold (F C
         // rounds to C for a subnormal C).
-        double sum = level_[i].loss;
+        double sum = loss_[i];
         std::uint64_t hit = 0;
         const auto term = [&](std::uint64_t k) {
             const std::uint64_t keep = mask[column[k]];
@@ -205,8 +207,8 @@ void FurfineOutcome::pull_round() {
             sum += term(k + 1);
         }
         if (k < end) sum += term(k);
-        const bool defaults = (sum >= level_[i].threshold) & (hit != 0);
-        level_[i].loss = sum;
+        const bool defaults = (sum >= threshold_[i]) & (hit != 0);
+        loss_[i] = sum;
         frontier_[count] = i;  // in standing_'s order
         count += static_cast<std::size_t>(defaults);
         standing_[kept] = i;  // kept <= s: compacted in place for the next pull

@@ -104,16 +104,17 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     // Ascending, as FurfineEngine::digest sums: a defaulted entity lost C = min(loss, C) (its
     // loss reached its threshold: C, or for C = 0 a positive amount), a standing one
     // min(loss, C); zero terms add nothing.
-    defaulted.resize(n + 1);
+    // The defaults are listed in standing_, free now, and copied out: growing `defaulted` to
+    // n + 1 entries would zero them all first (Monte Carlo clears it before every run).
     defaults = 0;
     Dollars total = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const bool in_default = std::isnan(threshold_[i]);
         total += std::min(loss_[i], capital[i]);
-        defaulted[defaults] = static_cast<EntityIndex>(i);
+        standing_[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
     }
-    defaulted.resize(defaults);
+    defaulted.assign(standing_.begin(), standing_.begin() + static_cast<std::ptrdiff_t>(defaults));
     capital_lost_share = total / prepared_.cascade.total_capital;
 }
 

@@ -18,8 +18,10 @@ FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
       threshold_of_(prepared.entity_count),
       lengths_(prepared.entity_count),
       standing_(prepared.entity_count + 1),
-      frontier_(prepared.entity_count + 1),
-      newly_(prepared.cascade.exposed_to.entries() + 1),
+      frontier_(std::max<std::size_t>(prepared.entity_count,
+                                      prepared.cascade.exposed_to.entries()) +
+                1),
+      newly_(frontier_.size()),
       by_row_length_(prepared.entity_count),
       last_round_mask_(prepared.entity_count, 0) {
     const auto& out_start = prepared.cascade.exposed_to.start;
@@ -126,8 +128,10 @@ void FurfineOutcome::push_round() {
     double* loss = loss_.data();
     const double* threshold = threshold_.data();
     EntityIndex* newly = newly_.data();
+    std::uint64_t* mask = last_round_mask_.data();
     std::size_t count = 0;
     for (EntityIndex j : frontier()) {
+        mask[j] = 0;  // set by mark_defaults for a pull
         for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
             // Losses only grow within a round: reaching the threshold at some push is reaching
             // it at the end of the round, where SPEC 3.1 checks; every push is positive. An
@@ -163,6 +167,7 @@ FurfineOutcome::Lengths FurfineOutcome::mark_defaults() {
     Lengths sum{};
     for (EntityIndex i : frontier()) {
         threshold_[i] = kInDefault;
+        last_round_mask_[i] = ~std::uint64_t{0};  // for a pull next round; cleared by it
         sum += lengths_[i];
     }
     return sum;
@@ -172,14 +177,12 @@ void FurfineOutcome::pull_round() {
     const auto* start = exposures_of_.start.data();
     const auto* column = exposures_of_.column.data();
     const auto* amount = exposures_of_.value.data();
-    // Last round's defaults as all-ones masks (the others' are 0): an exposure's term is then
-    // its amount ANDed with its counterparty's mask, one load instead of a compare and a
-    // widening. The defaults are kept in newly_ (free in a pull) to clear them after.
+    // Last round's defaults have all-ones masks (the others' are 0): an exposure's term is
+    // then its amount ANDed with its counterparty's mask, one load instead of a compare and a
+    // widening. This round's defaults go to newly_ (free in a pull), so that last round's
+    // stay listed to clear their masks after.
     std::uint64_t* mask = last_round_mask_.data();
-    const std::size_t last_round = frontier_size_;
-    std::copy(frontier_.begin(), frontier_.begin() + static_cast<std::ptrdiff_t>(last_round),
-              newly_.begin());
-    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = ~std::uint64_t{0};
+    EntityIndex* defaulted = newly_.data();
     std::size_t count = 0;
     std::size_t kept = 0;
     for (std::size_t s = 0; s < standing_size_; ++s) {
@@ -210,12 +213,13 @@ void FurfineOutcome::pull_round() {
         if (k < end) sum += term(k);
         const bool defaults = (sum >= threshold_[i]) & (hit != 0);
         loss_[i] = sum;
-        frontier_[count] = i;  // in standing_'s order
+        defaulted[count] = i;  // in standing_'s order
         count += static_cast<std::size_t>(defaults);
         standing_[kept] = i;  // kept <= s: compacted in place for the next pull
         kept += static_cast<std::size_t>(!defaults);
     }
-    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = 0;
+    for (EntityIndex j : frontier()) mask[j] = 0;
+    frontier_.swap(newly_);
     frontier_size_ = count;
     standing_size_ = kept;
 }

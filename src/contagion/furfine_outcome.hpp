@@ -62,16 +62,17 @@ private:
     }
 
     /// Buffers used up to the counts (branch-free writes go one slot past the last entry):
-    /// entities standing (by row length; listed before a pull round), the defaults of the
-    /// last round (ascending after a push, in standing_'s order after a pull), both n + 1; a
-    /// push round's listings in push order, with repeats (one slot per exposure, + 1).
+    /// entities standing (by row length; listed before a pull round; n + 1), the defaults of
+    /// the last round (ascending after a push, in standing_'s order after a pull), and a
+    /// push round's listings in push order, with repeats, or a pull round's defaults (these
+    /// two swap after a pull; both max(n, exposures) + 1).
     std::vector<EntityIndex> standing_, frontier_, newly_;
     std::size_t standing_size_ = 0;
     std::size_t frontier_size_ = 0;
     std::vector<std::uint64_t> bits_;
     std::vector<EntityIndex> by_row_length_;  ///< entities by exposures_of_ row length
-    std::vector<std::uint64_t> last_round_mask_;  ///< all ones during a pull for last round's
-                                                  ///< defaults, else 0
+    std::vector<std::uint64_t> last_round_mask_;  ///< all ones for last round's defaults,
+                                                  ///< else 0
 };
 
 }  // namespace crashchain

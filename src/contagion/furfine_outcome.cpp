@@ -48,9 +48,6 @@ namespace {
 /// The threshold of an entity in default: no loss reaches it (x >= NaN is false, even for an
 /// infinite x), so pushes to it list it no more. Its loss no longer counts (it lost C).
 constexpr double kInDefault = std::numeric_limits<double>::quiet_NaN();
-/// Added to a threshold: 0 while standing, NaN in default. A table read, where a select
-/// compiles to a branch that ~12% of the entities of a scenario (F_i = 1) mispredict.
-constexpr double kThresholdShift[2] = {0.0, kInDefault};
 
 /// A round pulls when the standing entities' exposures number fewer than this many times
 /// the pushes (measured on the Monte Carlo benchmark's system-wide cascades).
@@ -63,16 +60,16 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
     const std::size_t n = prepared_.entity_count;
     const auto* capital = prepared_.cascade.capital.data();
     // Round 0: loss = F_i C_i for every entity; F_i = 1 defaults. Every entity's state is
-    // rewritten, so nothing of the last run remains. The defaults come out ascending, written
-    // branch-free (each entity to the next slot, counted when in default).
+    // rewritten, so nothing of the last run remains: the thresholds are copied (the defaults'
+    // become NaN in mark_defaults below) and the losses computed in a loop of their own,
+    // both vectorised. The defaults come out ascending, written branch-free (each entity to
+    // the next slot, counted when in default).
+    std::copy(threshold_of_.begin(), threshold_of_.end(), threshold_.begin());
+    for (std::size_t i = 0; i < n; ++i) loss_[i] = fraction[i] * capital[i];
     std::size_t defaults = 0;
-    const auto* threshold_of = threshold_of_.data();
     for (std::size_t i = 0; i < n; ++i) {
-        const bool in_default = fraction[i] >= 1;
-        loss_[i] = fraction[i] * capital[i];
-        threshold_[i] = threshold_of[i] + kThresholdShift[in_default];
         frontier_[defaults] = static_cast<EntityIndex>(i);
-        defaults += static_cast<std::size_t>(in_default);
+        defaults += static_cast<std::size_t>(fraction[i] >= 1);
     }
     frontier_size_ = defaults;
     std::uint64_t standing_exposures = exposures_of_.entries();  // a pull round reads at most

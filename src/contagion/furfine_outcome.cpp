@@ -180,9 +180,9 @@ void FurfineOutcome::pull_round() {
     // stay listed to clear their masks after.
     std::uint64_t* mask = last_round_mask_.data();
     EntityIndex* defaulted = newly_.data();
-    std::size_t count = 0;
-    std::size_t kept = 0;
-    for (std::size_t s = 0; s < standing_size_; ++s) {
+    std::size_t count = 0;  // of the s entities pulled so far, s - count are kept
+    const std::size_t size = standing_size_;
+    for (std::size_t s = 0; s < size; ++s) {
         const EntityIndex i = standing_[s];
         // Every exposure of the row, those to entities that did not default last round adding
         // +0.0: the sum is the one push_round makes (the same terms, ascending j; x + 0.0 == x
@@ -211,14 +211,16 @@ void FurfineOutcome::pull_round() {
         const bool defaults = (sum >= threshold_[i]) & (hit != 0);
         loss_[i] = sum;
         defaulted[count] = i;  // in standing_'s order
+        // Compacted in place for the next pull (s - count <= s). Written before the count
+        // grows: a count kept apart from it would take one more register, and the loop is
+        // short of them.
+        standing_[s - count] = i;
         count += static_cast<std::size_t>(defaults);
-        standing_[kept] = i;  // kept <= s: compacted in place for the next pull
-        kept += static_cast<std::size_t>(!defaults);
     }
     for (EntityIndex j : frontier()) mask[j] = 0;
     frontier_.swap(newly_);
     frontier_size_ = count;
-    standing_size_ = kept;
+    standing_size_ = size - count;
 }
 
 }  // namespace crashchain

@@ -18,9 +18,8 @@ FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
       threshold_of_(prepared.entity_count),
       lengths_(prepared.entity_count),
       standing_(prepared.entity_count + 1),
-      frontier_(std::max<std::size_t>(prepared.entity_count,
-                                      prepared.cascade.exposed_to.entries()) +
-                1),
+      frontier_(
+          std::max<std::size_t>(prepared.entity_count, prepared.cascade.exposed_to.entries()) + 1),
       newly_(frontier_.size()),
       by_row_length_(prepared.entity_count),
       last_round_mask_(prepared.entity_count, 0) {

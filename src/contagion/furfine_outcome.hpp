@@ -56,7 +56,7 @@ private:
     std::vector<Dollars> loss_;
     std::vector<double> threshold_;
     std::vector<double> threshold_of_;  ///< C_i, or the least positive double for C_i = 0
-    std::vector<Lengths> lengths_;   ///< per entity
+    std::vector<Lengths> lengths_;      ///< per entity
     [[nodiscard]] std::span<const EntityIndex> frontier() const {
         return {frontier_.data(), frontier_size_};
     }

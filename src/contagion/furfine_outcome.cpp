@@ -163,7 +163,7 @@ FurfineOutcome::Lengths FurfineOutcome::mark_defaults() {
     Lengths sum{};
     for (EntityIndex i : frontier()) {
         threshold_[i] = kInDefault;
-        last_round_mask_[i] = ~std::uint64_t{0};  // for a pull next round; cleared by it
+        last_round_mask_[i] = ~std::uint64_t{0};  // for a pull; the next round clears it
         sum += lengths_[i];
     }
     return sum;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 
@@ -12,16 +13,21 @@ namespace crashchain {
 FurfineOutcome::FurfineOutcome(const PreparedNetwork& prepared)
     : prepared_(prepared),
       exposures_of_(transpose(prepared.cascade.exposed_to, prepared.entity_count)),
-      level_(prepared.entity_count),
+      loss_(prepared.entity_count),
+      threshold_(prepared.entity_count),
       threshold_of_(prepared.entity_count),
-      round_(prepared.entity_count, kStanding),
+      lengths_(prepared.entity_count),
       standing_(prepared.entity_count + 1),
-      frontier_(prepared.entity_count + 1),
-      newly_(prepared.cascade.exposed_to.entries() + 1),
+      frontier_(
+          std::max<std::size_t>(prepared.entity_count, prepared.cascade.exposed_to.entries()) + 1),
+      newly_(frontier_.size()),
       by_row_length_(prepared.entity_count),
       last_round_mask_(prepared.entity_count, 0) {
+    const auto& out_start = prepared.cascade.exposed_to.start;
     for (std::size_t i = 0; i < prepared.entity_count; ++i) {
         by_row_length_[i] = static_cast<EntityIndex>(i);
+        lengths_[i] = Lengths{out_start[i + 1] - out_start[i],
+                              exposures_of_.start[i + 1] - exposures_of_.start[i]};
     }
     std::stable_sort(by_row_length_.begin(), by_row_length_.end(),
                      [this](EntityIndex x, EntityIndex y) {
@@ -41,9 +47,6 @@ namespace {
 /// The threshold of an entity in default: no loss reaches it (x >= NaN is false, even for an
 /// infinite x), so pushes to it list it no more. Its loss no longer counts (it lost C).
 constexpr double kInDefault = std::numeric_limits<double>::quiet_NaN();
-/// Added to a threshold: 0 while standing, NaN in default. A table read, where a select
-/// compiles to a branch that ~12% of the entities of a scenario (F_i = 1) mispredict.
-constexpr double kThresholdShift[2] = {0.0, kInDefault};
 
 /// A round pulls when the standing entities' exposures number fewer than this many times
 /// the pushes (measured on the Monte Carlo benchmark's system-wide cascades).
@@ -55,37 +58,34 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
                          double& capital_lost_share) {
     const std::size_t n = prepared_.entity_count;
     const auto* capital = prepared_.cascade.capital.data();
-    const auto* in_start = exposures_of_.start.data();
-    const auto* out_start = prepared_.cascade.exposed_to.start.data();
     // Round 0: loss = F_i C_i for every entity; F_i = 1 defaults. Every entity's state is
-    // rewritten, so nothing of the last run remains. The defaults come out ascending, written
-    // branch-free (each entity to the next slot, counted when in default).
+    // rewritten, so nothing of the last run remains: the thresholds are copied (the defaults'
+    // become NaN in mark_defaults below) and the losses computed in a loop of their own,
+    // both vectorised. The defaults come out ascending, written branch-free (each entity to
+    // the next slot, counted when in default).
+    std::copy(threshold_of_.begin(), threshold_of_.end(), threshold_.begin());
+    for (std::size_t i = 0; i < n; ++i) loss_[i] = fraction[i] * capital[i];
     std::size_t defaults = 0;
-    const auto* threshold_of = threshold_of_.data();
     for (std::size_t i = 0; i < n; ++i) {
-        const bool in_default = fraction[i] >= 1;
-        level_[i].loss = fraction[i] * capital[i];
-        level_[i].threshold = threshold_of[i] + kThresholdShift[in_default];
-        round_[i] = in_default ? 0 : kStanding;
         frontier_[defaults] = static_cast<EntityIndex>(i);
-        defaults += static_cast<std::size_t>(in_default);
+        defaults += static_cast<std::size_t>(fraction[i] >= 1);
     }
     frontier_size_ = defaults;
-    std::uint64_t pushes = 0;  // exposures a push round reads
     std::uint64_t standing_exposures = exposures_of_.entries();  // a pull round reads at most
-    for (EntityIndex j : frontier()) {
-        pushes += out_start[j + 1] - out_start[j];
-        standing_exposures -= in_start[j + 1] - in_start[j];
-    }
     // standing_ is listed at the first pull round, which most cascades reach after pushes.
     enum class Standing { unlisted, stale, current } standing = Standing::unlisted;
     bool ascending = true;  // the frontier; pull rounds list defaults in standing_'s order
-    for (int round = 1; frontier_size_ != 0; ++round) {
+    for (;;) {
+        // Round 0's defaults are in default already: marking them again only sums them.
+        const Lengths frontier_lengths = mark_defaults();
+        if (frontier_size_ == 0) break;
+        const std::uint64_t pushes = frontier_lengths[0];  // exposures a push round reads
+        standing_exposures -= frontier_lengths[1];
         // A pull reads an exposure for a fraction of the cost of a push (no store, no
         // scatter), and needs standing_ without the entities in default.
         if (standing_exposures < kPullAdvantage * pushes) {
             if (standing != Standing::current) list_standing(standing == Standing::unlisted);
-            pull_round(round);  // leaves standing_ without this round's defaults
+            pull_round();  // leaves standing_ without this round's defaults
             standing = Standing::current;
             ascending = false;
         } else {
@@ -94,40 +94,40 @@ void FurfineOutcome::run(std::span<const double> fraction, std::vector<EntityInd
                 frontier_size_ = sort_distinct_entities(frontier_.data(), frontier_size_, n,
                                                         bits_, frontier_.data());
             }
-            push_round(round);
+            push_round();
             if (standing == Standing::current) standing = Standing::stale;
             ascending = true;
         }
-        pushes = 0;
-        for (EntityIndex i : frontier()) {
-            pushes += out_start[i + 1] - out_start[i];
-            standing_exposures -= in_start[i + 1] - in_start[i];
-        }
     }
-    // Ascending, as FurfineEngine::digest sums: a defaulted entity lost min(loss, C) = C (its
-    // loss reached C), a standing one min(loss, C); zero terms add nothing.
-    defaulted.resize(n + 1);
+    // Ascending, as FurfineEngine::digest sums: a defaulted entity lost C = min(loss, C) (its
+    // loss reached its threshold: C, or for C = 0 a positive amount), a standing one
+    // min(loss, C); zero terms add nothing.
+    // The defaults are listed in standing_, free now, and copied out: growing `defaulted` to
+    // n + 1 entries would zero them all first (Monte Carlo clears it before every run).
     defaults = 0;
     Dollars total = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        const bool in_default = round_[i] != kStanding;
-        total += in_default ? capital[i] : std::min(level_[i].loss, capital[i]);
-        defaulted[defaults] = static_cast<EntityIndex>(i);
+        const bool in_default = std::isnan(threshold_[i]);
+        total += std::min(loss_[i], capital[i]);
+        standing_[defaults] = static_cast<EntityIndex>(i);
         defaults += static_cast<std::size_t>(in_default);
     }
-    defaulted.resize(defaults);
+    defaulted.assign(standing_.begin(), standing_.begin() + static_cast<std::ptrdiff_t>(defaults));
     capital_lost_share = total / prepared_.cascade.total_capital;
 }
 
-void FurfineOutcome::push_round(int round) {
+void FurfineOutcome::push_round() {
     const auto& rows = prepared_.cascade.exposed_to;
     const auto* start = rows.start.data();
     const auto* column = rows.column.data();
     const auto* amount = rows.value.data();
-    Level* level = level_.data();
+    double* loss = loss_.data();
+    const double* threshold = threshold_.data();
     EntityIndex* newly = newly_.data();
+    std::uint64_t* mask = last_round_mask_.data();
     std::size_t count = 0;
     for (EntityIndex j : frontier()) {
+        mask[j] = 0;  // set by mark_defaults for a pull
         for (std::uint64_t k = start[j]; k < start[j + 1]; ++k) {
             // Losses only grow within a round: reaching the threshold at some push is reaching
             // it at the end of the round, where SPEC 3.1 checks; every push is positive. An
@@ -135,15 +135,14 @@ void FurfineOutcome::push_round(int round) {
             // loss alone goes from push to push through memory, which a hub receiving many
             // pushes in a round waits on, so nothing else is updated here.
             const EntityIndex i = column[k];
-            const double after = level[i].loss + amount[k];
-            level[i].loss = after;
+            const double after = loss[i] + amount[k];
+            loss[i] = after;
             newly[count] = i;
-            count += static_cast<std::size_t>(after >= level[i].threshold);
+            count += static_cast<std::size_t>(after >= threshold[i]);
         }
     }
     frontier_size_ =
         sort_distinct_entities(newly, count, prepared_.entity_count, bits_, frontier_.data());
-    mark_defaults(round);
 }
 
 void FurfineOutcome::list_standing(bool from_scratch) {
@@ -155,33 +154,34 @@ void FurfineOutcome::list_standing(bool from_scratch) {
     for (std::size_t s = 0; s < size; ++s) {
         const EntityIndex i = from[s];
         standing_[kept] = i;  // kept <= s: in place when compacting
-        kept += static_cast<std::size_t>(round_[i] == kStanding);
+        kept += static_cast<std::size_t>(!std::isnan(threshold_[i]));
     }
     standing_size_ = kept;
 }
 
-void FurfineOutcome::mark_defaults(int round) {
+FurfineOutcome::Lengths FurfineOutcome::mark_defaults() {
+    Lengths sum{};
     for (EntityIndex i : frontier()) {
-        round_[i] = round;
-        level_[i].threshold = kInDefault;
+        threshold_[i] = kInDefault;
+        last_round_mask_[i] = ~std::uint64_t{0};  // for a pull; the next round clears it
+        sum += lengths_[i];
     }
+    return sum;
 }
 
-void FurfineOutcome::pull_round(int round_of_defaults) {
+void FurfineOutcome::pull_round() {
     const auto* start = exposures_of_.start.data();
     const auto* column = exposures_of_.column.data();
     const auto* amount = exposures_of_.value.data();
-    // Last round's defaults as all-ones masks (the others' are 0): an exposure's term is then
-    // its amount ANDed with its counterparty's mask, one load instead of a compare and a
-    // widening. The defaults are kept in newly_ (free in a pull) to clear them after.
+    // Last round's defaults have all-ones masks (the others' are 0): an exposure's term is
+    // then its amount ANDed with its counterparty's mask, one load instead of a compare and a
+    // widening. This round's defaults go to newly_ (free in a pull), so that last round's
+    // stay listed to clear their masks after.
     std::uint64_t* mask = last_round_mask_.data();
-    const std::size_t last_round = frontier_size_;
-    std::copy(frontier_.begin(), frontier_.begin() + static_cast<std::ptrdiff_t>(last_round),
-              newly_.begin());
-    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = ~std::uint64_t{0};
-    std::size_t count = 0;
-    std::size_t kept = 0;
-    for (std::size_t s = 0; s < standing_size_; ++s) {
+    EntityIndex* defaulted = newly_.data();
+    std::size_t count = 0;  // of the s entities pulled so far, s - count are kept
+    const std::size_t size = standing_size_;
+    for (std::size_t s = 0; s < size; ++s) {
         const EntityIndex i = standing_[s];
         // Every exposure of the row, those to entities that did not default last round adding
         // +0.0: the sum is the one push_round makes (the same terms, ascending j; x + 0.0 == x
@@ -190,24 +190,36 @@ void FurfineOutcome::pull_round(int round_of_defaults) {
         // costs a mispredicted branch per entity, more than the adds it saves. As in a push, only
         // a hit can default an entity: a standing loss can already be at its threshold (F C
         // rounds to C for a subnormal C).
-        double sum = level_[i].loss;
+        double sum = loss_[i];
         std::uint64_t hit = 0;
-        for (std::uint64_t k = start[i]; k < start[i + 1]; ++k) {
+        const auto term = [&](std::uint64_t k) {
             const std::uint64_t keep = mask[column[k]];
-            sum += std::bit_cast<double>(std::bit_cast<std::uint64_t>(amount[k]) & keep);
             hit |= keep;
+            return std::bit_cast<double>(std::bit_cast<std::uint64_t>(amount[k]) & keep);
+        };
+        // Two terms a step (still added one by one, in order): the loop's count, compare and
+        // jump are a third of its instructions. Rows of one length are pulled in a run, so the
+        // odd term's branch is predicted.
+        const std::uint64_t end = start[i + 1];
+        std::uint64_t k = start[i];
+        for (; k + 2 <= end; k += 2) {
+            sum += term(k);
+            sum += term(k + 1);
         }
-        const bool defaults = (sum >= level_[i].threshold) & (hit != 0);
-        level_[i].loss = sum;
-        frontier_[count] = i;  // in standing_'s order
+        if (k < end) sum += term(k);
+        const bool defaults = (sum >= threshold_[i]) & (hit != 0);
+        loss_[i] = sum;
+        defaulted[count] = i;  // in standing_'s order
+        // Compacted in place for the next pull (s - count <= s). Written before the count
+        // grows: a count kept apart from it would take one more register, and the loop is
+        // short of them.
+        standing_[s - count] = i;
         count += static_cast<std::size_t>(defaults);
-        standing_[kept] = i;  // kept <= s: compacted in place for the next pull
-        kept += static_cast<std::size_t>(!defaults);
     }
-    for (std::size_t f = 0; f < last_round; ++f) mask[newly_[f]] = 0;
+    for (EntityIndex j : frontier()) mask[j] = 0;
+    frontier_.swap(newly_);
     frontier_size_ = count;
-    standing_size_ = kept;
-    mark_defaults(round_of_defaults);
+    standing_size_ = size - count;
 }
 
 }  // namespace crashchain

@@ -14,6 +14,7 @@
 //   amounts; a push lists every entity at or over its threshold, repeats removed afterwards),
 //   and pulls visit the standing entities by row length so the row loops' exits are predicted.
 
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -31,45 +32,47 @@ public:
              double& capital_lost_share);
 
 private:
-    /// Round `round` by pushing: every exposure to a default of round - 1.
-    void push_round(int round);
-    /// Round `round` by pulling: every entity still standing sums its exposures to the
-    /// defaults of round - 1 (ascending counterparty, as the pushes add them).
-    void pull_round(int round);
+    /// A round by pushing: every exposure to a default of the last round.
+    void push_round();
+    /// A round by pulling: every entity still standing sums its exposures to the defaults of
+    /// the last round (ascending counterparty, as the pushes add them).
+    void pull_round();
     /// Lists the standing entities in standing_: from by_row_length_, or by dropping from
     /// standing_ the entities that defaulted since it was listed.
     void list_standing(bool from_scratch);
-    /// Records the frontier (this round's defaults) as defaulted in `round`.
-    void mark_defaults(int round);
-
-    static constexpr int kStanding = -1;
+    /// (out-row length, in-row length) of an entity, or summed over entities: the exposures a
+    /// push of them reads, and those a pull no longer reads. One 16-byte load and add.
+    using Lengths = std::uint64_t __attribute__((vector_size(16)));
+    /// Records the frontier (this round's defaults) as in default; returns its Lengths.
+    Lengths mark_defaults();
 
     const PreparedNetwork& prepared_;
     SparseRows exposures_of_;        ///< row i: (j, X[i][j]), the transpose of exposed_to
-    /// Side by side, as a push reads both: the running loss (meaningless once in default) and
-    /// the level at which the entity defaults, NaN once it has.
-    struct Level {
-        Dollars loss = 0;
-        double threshold = 0;
-    };
-    std::vector<Level> level_;
+    /// The running loss (>= C once in default) and the level at which the entity defaults,
+    /// NaN once it has (the only record of a default). Two arrays, not one of pairs: an
+    /// entity's entry is then addressed by its index times 8, which x86 does in the load,
+    /// where a 16-byte pair costs a shift and an add per push (the arrays stay in cache at
+    /// the sizes Monte Carlo runs on).
+    std::vector<Dollars> loss_;
+    std::vector<double> threshold_;
     std::vector<double> threshold_of_;  ///< C_i, or the least positive double for C_i = 0
-    std::vector<int> round_;         ///< round of default, kStanding while standing
+    std::vector<Lengths> lengths_;      ///< per entity
     [[nodiscard]] std::span<const EntityIndex> frontier() const {
         return {frontier_.data(), frontier_size_};
     }
 
     /// Buffers used up to the counts (branch-free writes go one slot past the last entry):
-    /// entities standing (by row length; listed before a pull round), the defaults of the
-    /// last round (ascending after a push, in standing_'s order after a pull), both n + 1; a
-    /// push round's listings in push order, with repeats (one slot per exposure, + 1).
+    /// entities standing (by row length; listed before a pull round; n + 1), the defaults of
+    /// the last round (ascending after a push, in standing_'s order after a pull), and a
+    /// push round's listings in push order, with repeats, or a pull round's defaults (these
+    /// two swap after a pull; both max(n, exposures) + 1).
     std::vector<EntityIndex> standing_, frontier_, newly_;
     std::size_t standing_size_ = 0;
     std::size_t frontier_size_ = 0;
     std::vector<std::uint64_t> bits_;
     std::vector<EntityIndex> by_row_length_;  ///< entities by exposures_of_ row length
-    std::vector<std::uint64_t> last_round_mask_;  ///< all ones during a pull for last round's
-                                                  ///< defaults, else 0
+    std::vector<std::uint64_t> last_round_mask_;  ///< all ones for last round's defaults,
+                                                  ///< else 0
 };
 
 }  // namespace crashchain

@@ -11,6 +11,14 @@ using Table = boost::random::detail::normal_table<double>;
 
 }  // namespace
 
+const std::array<double, 128> ScenarioStream::kScaledX = [] {
+    std::array<double, 128> scaled{};
+    for (std::size_t layer = 0; layer < scaled.size(); ++layer) {
+        scaled[layer] = Table::table_x[layer] * 0x1.0p-53;
+    }
+    return scaled;
+}();
+
 ScenarioStream::ScenarioStream(std::uint64_t seed, std::uint64_t scenario)
     : generator_{SplitMix64{SplitMix64{seed}.next() + scenario}.next()} {}
 

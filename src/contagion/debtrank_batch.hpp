@@ -62,6 +62,7 @@ private:
     /// Pushes every frontier row; sparse steps list the receivers. Returns how many.
     template <class V>
     std::size_t push_rows(bool dense);
+    /// push_rows with its two flags fixed at compile time (one loop per combination).
     template <class V, bool kDense, bool kPrefetch>
     std::size_t push_rows_as();
     template <class V, bool kLinear>

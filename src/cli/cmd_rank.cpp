@@ -28,15 +28,12 @@ void add_rank_command(CLI::App& app) {
     add_output_options(*command, options->output);
     command->final_callback([options] {
         const StressOptions stress = stress_options(options->stress);
-        if (options->threads < 0 || options->threads > 4096) {
-            throw InputError("--threads: " + std::to_string(options->threads) +
-                             " is not a thread count (expected 1 to 4096; omit it for every core)");
-        }
+        const unsigned threads = thread_count(options->threads);
         const Network network = load_selected(options->input);
         const PreparedNetwork prepared = prepare(network, stress);
         RankOptions rank;
         rank.top = options->top;
-        rank.threads = static_cast<unsigned>(options->threads);
+        rank.threads = threads;
         const RankResult result = rank_entities(network, prepared, rank);
         emit(options->output, render_rank(network, result, source_name(options->input.source),
                                           output_format(options->output)));

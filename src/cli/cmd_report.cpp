@@ -57,7 +57,7 @@ ModelSection run_model(const Network& network, Model model, unsigned threads,
     section.featured = first.entity;
     section.shock.assign(network.entity_count(), 0.0);
     section.shock[first.entity] = 1.0;
-    section.chain = run_stress(network, section.shock, section.options);
+    section.chain = run_stress(prepared, section.shock);
     section.diagram_file =
         draw(network, stress_overlay(network, section.chain, section.options), folder,
              "chain_" + std::string(to_string(model)) + ".svg", diagrams);

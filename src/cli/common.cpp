@@ -1,7 +1,9 @@
 #include "cli/common.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "core/amount.hpp"
 #include "core/error.hpp"
@@ -79,6 +81,15 @@ std::string source_name(const NetworkSource& source) {
         return std::filesystem::path(source.edges_csv).filename().string();
     }
     return "ai_compute_2025";
+}
+
+unsigned thread_count(long threads) {
+    if (threads < 0 || threads > 4096) {
+        throw InputError("--threads: " + std::to_string(threads) +
+                         " is not a thread count (expected 1 to 4096; omit it for every core)");
+    }
+    if (threads == 0) return std::max(1u, std::thread::hardware_concurrency());
+    return static_cast<unsigned>(threads);
 }
 
 Format output_format(const OutputOptions& options) {

@@ -36,6 +36,10 @@ void add_output_options(CLI::App& command, OutputOptions& options);
 [[nodiscard]] std::string source_name(const NetworkSource& source);
 [[nodiscard]] Format output_format(const OutputOptions& options);
 
+/// `--threads T`: the count given, checked (1 to 4096), or every core when omitted (0).
+/// InputError naming the option otherwise.
+[[nodiscard]] unsigned thread_count(long threads);
+
 /// Writes `content` to -o (atomically) or to stdout.
 void emit(const OutputOptions& options, const std::string& content);
 

@@ -48,18 +48,41 @@ public:
     static constexpr double kTolerance = 1e-13;
     static constexpr std::size_t kMaxSteps = 100000;
 
-    explicit LinearDebtRankEngine(const PreparedNetwork& prepared);
+    /// Fewest exposures a thread pulls in a step; below it a thread costs more than it saves.
+    static constexpr std::uint64_t kMinPullPerThread = std::uint64_t{1} << 16;
+
+    /// `threads` > 1 lets the steps that pull (see run) use that many threads; the result is
+    /// the same for any count.
+    explicit LinearDebtRankEngine(const PreparedNetwork& prepared, unsigned threads = 1);
     void run(std::span<const Shock> shock);
     void digest(StressDigest& out) const;
     [[nodiscard]] StressResult result() const;
 
 private:
+    /// A step's receivers in [begin, end) and what they did: ascending lists of those whose h
+    /// moved and of those touched for the first time in this run, and the largest move.
+    struct Part {
+        std::size_t begin = 0, end = 0;
+        std::vector<EntityIndex> moved, touched;
+        double largest = 0;
+    };
+    [[nodiscard]] double push_step(std::uint64_t pushes, int step);
+    [[nodiscard]] double pull_step(int step);
+    void pull_part(Part& part, int step);
+    /// Adds `in` to h_i (capped at 1), records i in `part` and its move in `moved_by`.
+    void absorb(EntityIndex i, double in, int step, double* moved_by, Part& part);
+    /// Gathers the parts' lists into next_ and touched_; returns the largest move.
+    double collect(std::size_t parts);
+
     const PreparedNetwork& prepared_;
-    std::vector<double> h_, initial_, delta_, incoming_;
+    /// delta_: what each active entity's h moved in the last step (0 elsewhere); a pulled step
+    /// writes the new moves to spare_delta_ (all 0 between steps) and swaps the two.
+    std::vector<double> h_, initial_, delta_, spare_delta_, incoming_;
     std::vector<int> first_step_;
     TouchedSet touched_;
     std::vector<EntityIndex> received_;  ///< as in DebtRankEngine
     std::vector<EntityIndex> active_, next_;
+    std::vector<Part> parts_;  ///< one per pulling thread; parts_[0] also serves push steps
     mutable std::vector<EntityIndex> scratch_;
     std::vector<std::uint64_t> bits_;
     std::size_t steps_ = 0;

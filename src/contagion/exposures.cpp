@@ -65,6 +65,11 @@ SparseRows build_rows(std::size_t rows, const std::vector<Triplet>& triplets) {
 }
 
 SparseRows transpose(const SparseRows& matrix, std::size_t columns) {
+    return transpose(matrix, matrix.value, columns);
+}
+
+SparseRows transpose(const SparseRows& matrix, std::span<const double> values,
+                     std::size_t columns) {
     SparseRows out;
     out.start.assign(columns + 1, 0);
     for (EntityIndex c : matrix.column) ++out.start[c + 1];
@@ -77,7 +82,7 @@ SparseRows transpose(const SparseRows& matrix, std::size_t columns) {
         for (std::uint64_t k = matrix.start[r]; k < matrix.start[r + 1]; ++k) {
             const auto slot = next[matrix.column[k]]++;
             out.column[slot] = static_cast<EntityIndex>(r);
-            out.value[slot] = matrix.value[k];
+            out.value[slot] = values[k];
         }
     }
     return out;

@@ -56,6 +56,10 @@ struct Triplet {
 
 /// The transpose (rows become columns), keeping values.
 [[nodiscard]] SparseRows transpose(const SparseRows& matrix, std::size_t columns);
+/// The transpose of `matrix`'s pattern carrying `values` (parallel to `matrix.column`) instead
+/// of its own. Within a transposed row, entries come by ascending original row.
+[[nodiscard]] SparseRows transpose(const SparseRows& matrix, std::span<const double> values,
+                                   std::size_t columns);
 
 /// Exposures by counterparty: row j lists the entities i exposed to j with X[i][j] > 0.
 /// InputError when a sum overflows to infinity.

@@ -1,19 +1,43 @@
 #include <algorithm>
 #include <cmath>
+#include <system_error>
+#include <thread>
 
 #include "contagion/debtrank.hpp"
 
 namespace crashchain {
 
-LinearDebtRankEngine::LinearDebtRankEngine(const PreparedNetwork& prepared)
+LinearDebtRankEngine::LinearDebtRankEngine(const PreparedNetwork& prepared, unsigned threads)
     : prepared_(prepared),
       h_(prepared.entity_count, 0),
       initial_(prepared.entity_count, 0),
       delta_(prepared.entity_count, 0),
+      spare_delta_(prepared.entity_count, 0),
       incoming_(prepared.entity_count, 0),
       first_step_(prepared.entity_count, -1),
       touched_(prepared.entity_count),
-      received_(prepared.entity_count + 1) {}
+      received_(prepared.entity_count + 1) {
+    // Receivers are split into ranges holding equal shares of the pulled exposures.
+    const SparseRows& pulled = prepared.cascade.pulled;
+    const std::uint64_t entries = pulled.entries();
+    const std::uint64_t most = std::max<std::uint64_t>(1, entries / kMinPullPerThread);
+    const auto count = static_cast<std::size_t>(std::clamp<std::uint64_t>(threads, 1, most));
+    parts_.resize(count);
+    const auto* start = pulled.start.data();
+    for (std::size_t t = 0; t < count; ++t) {
+        Part& part = parts_[t];
+        part.begin = t == 0 ? 0 : parts_[t - 1].end;
+        part.end = t + 1 == count
+                       ? prepared.entity_count
+                       : static_cast<std::size_t>(
+                             std::lower_bound(start, start + prepared.entity_count,
+                                              entries * (t + 1) / count) -
+                             start);
+        // Workers must not allocate (an exception there would end the program).
+        part.moved.reserve(part.end - part.begin);
+        part.touched.reserve(part.end - part.begin);
+    }
+}
 
 void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     for (EntityIndex i : touched_.list()) {
@@ -31,64 +55,136 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
     }
     sort_entities(active_, prepared_.entity_count, bits_);
     const auto* start = prepared_.cascade.exposed_to.start.data();
+    const std::uint64_t entries = prepared_.cascade.exposed_to.entries();
+    int step = 1;
+    converged_ = false;
+    while (true) {
+        // h(t+1) = min(1, h(t) + W (h(t) - h(t-1))): only entities that moved push, in
+        // ascending order (a fixed order of addition). When their rows hold a large share of
+        // the exposures, every entity pulls its row of W instead: the same terms in the same
+        // order (the entities that did not move add exact zeros), split over the threads.
+        std::uint64_t pushes = 0;
+        for (EntityIndex j : active_) pushes += start[j + 1] - start[j];
+        ++step;
+        next_.clear();
+        const double largest = pushes * 2 * parts_.size() > entries ? pull_step(step)
+                                                                    : push_step(pushes, step);
+        if (largest <= kTolerance) {
+            converged_ = true;
+            break;
+        }
+        if (static_cast<std::size_t>(step) >= kMaxSteps) break;
+        active_.swap(next_);
+    }
+    for (EntityIndex j : next_) delta_[j] = 0;
+    steps_ = static_cast<std::size_t>(step);
+}
+
+double LinearDebtRankEngine::push_step(std::uint64_t pushes, int step) {
+    const auto* start = prepared_.cascade.exposed_to.start.data();
     const auto* column = prepared_.cascade.exposed_to.column.data();
     const auto* weight = prepared_.cascade.weight.data();
     double* incoming = incoming_.data();
     EntityIndex* received = received_.data();
     const std::uint64_t entries = prepared_.cascade.exposed_to.entries();
-    const bool prefetch = worth_prefetching<double>(prepared_.entity_count);
-    std::size_t step = 1;
     const std::size_t n = prepared_.entity_count;
-    converged_ = false;
-    while (true) {
-        // h(t+1) = min(1, h(t) + W (h(t) - h(t-1))): only entities that moved push, in
-        // ascending order (a fixed order of addition). As in debtrank.cpp: many pushes are
-        // applied by a pass over every entity (ascending, cache-friendly), few by listing the
-        // receivers while pushing.
-        std::uint64_t pushes = 0;
-        for (EntityIndex j : active_) pushes += start[j + 1] - start[j];
-        const bool dense = pushes * 4 > n;
-        std::size_t reached = 0;
-        for (EntityIndex j : active_) {
-            const double dj = delta_[j];
-            reached = scatter_row(incoming, column, weight, start[j], start[j + 1], entries,
-                                  prefetch, dj, dense, received, reached);
-        }
-        for (EntityIndex j : active_) delta_[j] = 0;
-        ++step;
-        next_.clear();
-        double largest = 0;
-        auto apply = [&](EntityIndex i) {
-            const double in = incoming[i];
-            incoming[i] = 0;
-            touched_.insert(i);
-            const double updated = std::min(1.0, h_[i] + in);
-            const double moved = updated - h_[i];
-            h_[i] = updated;
-            if (moved != 0) {
-                delta_[i] = moved;
-                next_.push_back(i);
-                largest = std::max(largest, std::fabs(moved));
-            }
-            if (first_step_[i] < 0 && updated > 0) first_step_[i] = static_cast<int>(step);
-        };
-        if (dense) {
-            for (EntityIndex i = 0; i < n; ++i) {
-                if (incoming[i] != 0) apply(i);  // a zero push changes nothing
-            }
-        } else {
-            for (std::size_t r = 0; r < reached; ++r) apply(received[r]);
-        }
-        if (largest <= kTolerance) {
-            converged_ = true;
-            break;
-        }
-        if (step >= kMaxSteps) break;
-        if (!dense) sort_entities(next_, n, bits_);
-        active_.swap(next_);
+    const bool prefetch = worth_prefetching<double>(n);
+    // As in debtrank.cpp: many pushes are applied by a pass over every entity (ascending,
+    // cache-friendly), few by listing the receivers while pushing.
+    const bool dense = pushes * 4 > n;
+    std::size_t reached = 0;
+    const EntityIndex* active = active_.data();
+    const std::size_t count = active_.size();
+    for (std::size_t r = 0; r < count; ++r) {
+        if (prefetch) prefetch_frontier_row(start, column, weight, delta_.data(), active, r, count);
+        const EntityIndex j = active[r];
+        reached = scatter_row(incoming, column, weight, start[j], start[j + 1], entries, prefetch,
+                              delta_[j], dense, received, reached);
     }
-    for (EntityIndex j : next_) delta_[j] = 0;
-    steps_ = step;
+    for (EntityIndex j : active_) delta_[j] = 0;
+    Part& part = parts_[0];
+    part.moved.clear();
+    part.touched.clear();
+    part.largest = 0;
+    auto apply = [&](EntityIndex i) {
+        const double in = incoming[i];
+        incoming[i] = 0;
+        absorb(i, in, step, delta_.data(), part);
+    };
+    if (dense) {
+        for (EntityIndex i = 0; i < n; ++i) {
+            if (incoming[i] != 0) apply(i);  // a zero push changes nothing
+        }
+    } else {
+        for (std::size_t r = 0; r < reached; ++r) apply(received[r]);
+    }
+    const double largest = collect(1);
+    if (!dense) sort_entities(next_, n, bits_);
+    return largest;
+}
+
+double LinearDebtRankEngine::pull_step(int step) {
+    std::vector<std::thread> workers;
+    workers.reserve(parts_.size() - 1);
+    for (std::size_t t = 1; t < parts_.size(); ++t) {
+        try {
+            workers.emplace_back([this, t, step] { pull_part(parts_[t], step); });
+        } catch (const std::system_error&) {
+            pull_part(parts_[t], step);  // no thread to be had: do its share here
+        }
+    }
+    pull_part(parts_[0], step);
+    for (auto& worker : workers) worker.join();
+    for (EntityIndex j : active_) delta_[j] = 0;
+    delta_.swap(spare_delta_);
+    return collect(parts_.size());
+}
+
+void LinearDebtRankEngine::pull_part(Part& part, int step) {
+    const SparseRows& pulled = prepared_.cascade.pulled;
+    const auto* start = pulled.start.data();
+    const auto* column = pulled.column.data();
+    const double* weight = pulled.value.data();
+    const double* delta = delta_.data();
+    double* moved_by = spare_delta_.data();
+    const std::uint64_t entries = pulled.entries();
+    const bool prefetch = worth_prefetching<double>(prepared_.entity_count);
+    part.moved.clear();
+    part.touched.clear();
+    part.largest = 0;
+    for (std::size_t i = part.begin; i < part.end; ++i) {
+        double in = 0;
+        for (std::uint64_t k = start[i]; k < start[i + 1]; ++k) {
+            if (prefetch) prefetch_target<kPullPrefetchAhead>(delta, column, k, entries);
+            in += weight[k] * delta[column[k]];
+        }
+        if (in != 0) absorb(static_cast<EntityIndex>(i), in, step, moved_by, part);
+    }
+}
+
+void LinearDebtRankEngine::absorb(EntityIndex i, double in, int step, double* moved_by,
+                                  Part& part) {
+    if (touched_.mark(i)) part.touched.push_back(i);
+    const double updated = std::min(1.0, h_[i] + in);
+    const double moved = updated - h_[i];
+    h_[i] = updated;
+    if (moved != 0) {
+        moved_by[i] = moved;
+        part.moved.push_back(i);
+        part.largest = std::max(part.largest, std::fabs(moved));
+    }
+    if (first_step_[i] < 0 && updated > 0) first_step_[i] = step;
+}
+
+double LinearDebtRankEngine::collect(std::size_t parts) {
+    double largest = 0;
+    for (std::size_t t = 0; t < parts; ++t) {
+        const Part& part = parts_[t];
+        next_.insert(next_.end(), part.moved.begin(), part.moved.end());
+        touched_.adopt(part.touched);
+        largest = std::max(largest, part.largest);
+    }
+    return largest;
 }
 
 void LinearDebtRankEngine::digest(StressDigest& out) const {

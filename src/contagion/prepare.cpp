@@ -55,6 +55,9 @@ void prepare_cascade(const Network& network, const StressOptions& options, Casca
             }
         }
     }
+    if (options.model == Model::linear_debtrank) {
+        out.pulled = transpose(out.exposed_to, out.weight, network.entity_count());
+    }
 }
 
 void prepare_clearing(const Network& network, ClearingInputs& out) {

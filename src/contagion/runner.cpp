@@ -12,12 +12,13 @@ struct StressRunner::Engines {
     std::variant<FurfineEngine, DebtRankEngine, LinearDebtRankEngine, ClearingEngine> engine;
     StressDigest digest;
 
-    static decltype(engine) make(const PreparedNetwork& prepared) {
+    static decltype(engine) make(const PreparedNetwork& prepared, unsigned threads) {
         switch (prepared.options.model) {
             case Model::debtrank:
                 return decltype(engine)(std::in_place_type<DebtRankEngine>, prepared);
             case Model::linear_debtrank:
-                return decltype(engine)(std::in_place_type<LinearDebtRankEngine>, prepared);
+                return decltype(engine)(std::in_place_type<LinearDebtRankEngine>, prepared,
+                                         threads);
             case Model::clearing:
                 return decltype(engine)(std::in_place_type<ClearingEngine>, prepared);
             case Model::furfine:
@@ -25,11 +26,11 @@ struct StressRunner::Engines {
         }
         return decltype(engine)(std::in_place_type<FurfineEngine>, prepared);
     }
-    explicit Engines(const PreparedNetwork& prepared) : engine(make(prepared)) {}
+    Engines(const PreparedNetwork& prepared, unsigned threads) : engine(make(prepared, threads)) {}
 };
 
-StressRunner::StressRunner(const PreparedNetwork& prepared)
-    : engines_(std::make_unique<Engines>(prepared)) {}
+StressRunner::StressRunner(const PreparedNetwork& prepared, unsigned threads)
+    : engines_(std::make_unique<Engines>(prepared, threads)) {}
 StressRunner::~StressRunner() = default;
 StressRunner::StressRunner(StressRunner&&) noexcept = default;
 StressRunner& StressRunner::operator=(StressRunner&&) noexcept = default;

@@ -161,18 +161,19 @@ ShockVector make_shocks(const Network& network, const std::vector<std::string>& 
     return shock;
 }
 
-StressResult run_stress(const PreparedNetwork& prepared, const ShockVector& shock) {
+StressResult run_stress(const PreparedNetwork& prepared, const ShockVector& shock,
+                        unsigned threads) {
     if (shock.size() != prepared.entity_count) {
         throw std::invalid_argument("run_stress: shock vector size differs from the entity count");
     }
-    StressRunner runner(prepared);
+    StressRunner runner(prepared, threads);
     return runner.run_full(sparse_shock(shock));
 }
 
 StressResult run_stress(const Network& network, const ShockVector& shock,
-                        const StressOptions& options) {
+                        const StressOptions& options, unsigned threads) {
     const PreparedNetwork prepared = prepare(network, options);
-    return run_stress(prepared, shock);
+    return run_stress(prepared, shock, threads);
 }
 
 }  // namespace crashchain

@@ -61,6 +61,9 @@ struct CascadeInputs {
     Dollars total_capital = 0;
     SparseRows exposed_to;         ///< row j: (i, X[i][j]) for every i exposed to j
     std::vector<double> weight;    ///< DebtRank W[i][j], parallel to exposed_to.value
+    /// Linear DebtRank only: row i holds (j, W[i][j]) by ascending j, the transpose of
+    /// (exposed_to, weight), for the steps that pull instead of push.
+    SparseRows pulled;
 };
 
 /// The clearing model without any shock, for `distressed` and for losses.
@@ -108,7 +111,9 @@ struct StressDigest {
 /// one runner per thread (they may share the PreparedNetwork).
 class StressRunner {
 public:
-    explicit StressRunner(const PreparedNetwork& prepared);
+    /// `threads` > 1 lets one run use that many threads where a model can (linear DebtRank's
+    /// large steps); results are identical for any count.
+    explicit StressRunner(const PreparedNetwork& prepared, unsigned threads = 1);
     ~StressRunner();
     StressRunner(StressRunner&&) noexcept;
     StressRunner& operator=(StressRunner&&) noexcept;
@@ -125,11 +130,12 @@ private:
     std::unique_ptr<Engines> engines_;
 };
 
-/// Runs the prepared model once.
-[[nodiscard]] StressResult run_stress(const PreparedNetwork& prepared, const ShockVector& shock);
+/// Runs the prepared model once, on up to `threads` threads (as StressRunner).
+[[nodiscard]] StressResult run_stress(const PreparedNetwork& prepared, const ShockVector& shock,
+                                      unsigned threads = 1);
 
 /// Runs one model once. InputError when the model needs a figure an entity lacks.
 [[nodiscard]] StressResult run_stress(const Network& network, const ShockVector& shock,
-                                      const StressOptions& options);
+                                      const StressOptions& options, unsigned threads = 1);
 
 }  // namespace crashchain

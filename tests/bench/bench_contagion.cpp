@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <thread>
+#include <vector>
 
 #include "contagion/stress.hpp"
 #include "scenario/rank.hpp"
@@ -53,13 +55,13 @@ EntityIndex hub(const PreparedNetwork& prepared) {
     return best;
 }
 
-void one_run(benchmark::State& state, Model model, bool full) {
+void one_run(benchmark::State& state, Model model, bool full, unsigned threads = 1) {
     const auto entities = static_cast<std::size_t>(state.range(0));
     const Network& net = network(entities, entities * 10);
     StressOptions options;
     options.model = model;
     const PreparedNetwork prepared = prepare(net, options);
-    StressRunner runner(prepared);
+    StressRunner runner(prepared, threads);
     const Shock shock{hub(prepared), 1.0};
     std::size_t defaults = 0;
     for (auto _ : state) {
@@ -124,13 +126,25 @@ void streaming_pass(benchmark::State& state) {
     const PreparedNetwork prepared = prepare(network(entities, entities * 10), options);
     const SparseRows& rows = prepared.cascade.exposed_to;
     const std::size_t entries = rows.entries();
-    for (auto _ : state) {
-        std::uint64_t sum = 0;
-        for (std::size_t k = 0; k < entries; ++k) {
+    // With 2 threads each streams half: the bound for a run that uses both cores.
+    const auto threads = static_cast<std::size_t>(state.range(1));
+    auto stream = [&](std::size_t part, std::uint64_t& sum) {
+        const std::size_t begin = entries * part / threads;
+        const std::size_t end = entries * (part + 1) / threads;
+        for (std::size_t k = begin; k < end; ++k) {
             sum += rows.column[k] + std::bit_cast<std::uint64_t>(rows.value[k]);
         }
-        for (const auto start : rows.start) sum += start;
-        benchmark::DoNotOptimize(sum);
+        const std::size_t rows_begin = rows.start.size() * part / threads;
+        const std::size_t rows_end = rows.start.size() * (part + 1) / threads;
+        for (std::size_t r = rows_begin; r < rows_end; ++r) sum += rows.start[r];
+    };
+    for (auto _ : state) {
+        std::vector<std::uint64_t> sums(threads, 0);
+        std::vector<std::thread> workers;
+        for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(stream, t, std::ref(sums[t]));
+        stream(0, sums[0]);
+        for (auto& worker : workers) worker.join();
+        for (const auto sum : sums) benchmark::DoNotOptimize(sum);
     }
     const std::size_t bytes = entries * (sizeof(rows.column[0]) + sizeof(rows.value[0])) +
                               rows.start.size() * sizeof(rows.start[0]);
@@ -158,7 +172,11 @@ BENCHMARK_CAPTURE(one_run, linear_debtrank, Model::linear_debtrank, false)
     ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(one_run, clearing, Model::clearing, false)
     ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
-BENCHMARK(streaming_pass)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+// One run of linear DebtRank using both cores: its large steps pull on two threads.
+BENCHMARK_CAPTURE(one_run, linear_debtrank_2_threads, Model::linear_debtrank, false, 2u)
+    ->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(streaming_pass)->Args({1'000'000, 1})->Args({1'000'000, 2})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(clearing_uniform_shock)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)
     ->Unit(benchmark::kMillisecond);
 // The full result: every entity, causes; clearing adds the uniqueness check (or the least

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "contagion/debtrank.hpp"
 #include "contagion/stress.hpp"
 #include "property/contagion_reference.hpp"
 #include "synth/generator.hpp"
@@ -146,6 +147,38 @@ TEST(EngineExact, LinearDebtRankEqualsTheMatrixReferenceBitForBit) {
                               [](const auto& x, const auto& capital, const ShockVector& shock) {
                                   return reference::linear_debtrank(x, capital, shock);
                               });
+}
+
+TEST(EngineExact, LinearDebtRankIsTheSameOnAnyThreadCount) {
+    // Large enough that steps pull on up to 3 threads (kMinPullPerThread exposures each); the
+    // one-thread runner is checked against the reference above. Every number must be equal.
+    for (std::uint64_t seed = 1; seed <= 2; ++seed) {
+        const Network net = generated(40'000, seed + 700, seed == 2);
+        StressOptions options;
+        options.model = Model::linear_debtrank;
+        const PreparedNetwork prepared = prepare(net, options);
+        ASSERT_GE(prepared.cascade.pulled.entries(),
+                  3 * LinearDebtRankEngine::kMinPullPerThread);
+        StressRunner one(prepared, 1);
+        StressRunner two(prepared, 2);
+        StressRunner three(prepared, 3);
+        SplitMix64 rng{seed};
+        for (int run = 0; run < 2; ++run) {
+            const auto sparse = sparse_shock(random_shock(rng, net.entity_count(), 0.5, 0.5));
+            const StressResult expected = one.run_full(sparse);
+            for (StressRunner* runner : {&two, &three}) {
+                const StressResult full = runner->run_full(sparse);
+                ASSERT_EQ(full.entities.size(), expected.entities.size());
+                for (std::size_t i = 0; i < expected.entities.size(); ++i) {
+                    EXPECT_EQ(*full.entities[i].h, *expected.entities[i].h);
+                    EXPECT_EQ(full.entities[i].round, expected.entities[i].round);
+                }
+                EXPECT_EQ(full.summary.steps, expected.summary.steps);
+                EXPECT_EQ(full.summary.debtrank, expected.summary.debtrank);
+                expect_digest_matches(runner->run(sparse), full);
+            }
+        }
+    }
 }
 
 }  // namespace

@@ -111,6 +111,21 @@ TEST(Exposures, ObligationsFollowSpec16) {
     EXPECT_EQ(l.by_creditor.entries(), 3u);
 }
 
+TEST(Exposures, TransposeCarriesTheGivenValuesByAscendingRow) {
+    // Rows 0: {1: 10, 2: 20}; 1: {}; 2: {0: 30, 1: 40}. Values carried: 1, 2, 3, 4.
+    SparseRows m;
+    m.start = {0, 2, 2, 4};
+    m.column = {1, 2, 0, 1};
+    m.value = {10, 20, 30, 40};
+    const std::vector<double> carried = {1, 2, 3, 4};
+    const SparseRows t = transpose(m, carried, 3);
+    EXPECT_EQ(t.start, (std::vector<std::uint64_t>{0, 1, 3, 4}));
+    EXPECT_EQ(t.column, (std::vector<EntityIndex>{2, 0, 2, 0}));
+    EXPECT_EQ(t.value, (std::vector<double>{3, 1, 4, 2}));
+    // Without values it carries the matrix's own.
+    EXPECT_EQ(transpose(m, 3).value, (std::vector<double>{30, 10, 40, 20}));
+}
+
 TEST(Exposures, OverflowToInfinityIsAnInputError) {
     const double big = std::numeric_limits<double>::max();
     Builder b;

@@ -48,12 +48,15 @@ public:
     static constexpr double kTolerance = 1e-13;
     static constexpr std::size_t kMaxSteps = 100000;
 
-    /// Fewest exposures a thread pulls in a step; below it a thread costs more than it saves.
-    static constexpr std::uint64_t kMinPullPerThread = std::uint64_t{1} << 16;
+    /// Fewest exposures a thread pulls or pushes in a step: ~0.1 ms of work against ~0.03 ms
+    /// to start a thread.
+    static constexpr std::uint64_t kMinPerThread = std::uint64_t{1} << 14;
 
-    /// `threads` > 1 lets the steps that pull (see run) use that many threads; the result is
-    /// the same for any count.
-    explicit LinearDebtRankEngine(const PreparedNetwork& prepared, unsigned threads = 1);
+    /// `threads` > 1 lets the large steps (see run) use that many threads, each taking at least
+    /// `min_per_thread` exposures (tests lower it to split small networks); the result is the
+    /// same for any count.
+    explicit LinearDebtRankEngine(const PreparedNetwork& prepared, unsigned threads = 1,
+                                  std::uint64_t min_per_thread = kMinPerThread);
     void run(std::span<const Shock> shock);
     void digest(StressDigest& out) const;
     [[nodiscard]] StressResult result() const;
@@ -65,24 +68,32 @@ private:
         std::size_t begin = 0, end = 0;
         std::vector<EntityIndex> moved, touched;
         double largest = 0;
+        std::vector<std::uint64_t> bits;  ///< for sort_entities, sized up front
     };
+    /// Runs `work(part)` for parts_[0..count), parts 1.. on threads of their own.
+    template <class Work>
+    void for_parts(std::size_t count, Work work);
     [[nodiscard]] double push_step(std::uint64_t pushes, int step);
-    [[nodiscard]] double pull_step(int step);
+    void push_part(Part& part, std::size_t begin, std::size_t end, EntityIndex* received,
+                   bool dense, int step);
     void pull_part(Part& part, int step);
-    /// Adds `in` to h_i (capped at 1), records i in `part` and its move in `moved_by`.
-    void absorb(EntityIndex i, double in, int step, double* moved_by, Part& part);
-    /// Gathers the parts' lists into next_ and touched_; returns the largest move.
-    double collect(std::size_t parts);
+    /// Adds `in` to h_i (capped at 1), records i in `part` and its move in spare_delta_.
+    void absorb(EntityIndex i, double in, int step, Part& part);
+    /// Ends a step run on `parts` parts: the moves become delta_, the parts' lists go to next_
+    /// and touched_. Returns the largest move.
+    double finish_step(std::size_t parts);
 
     const PreparedNetwork& prepared_;
-    /// delta_: what each active entity's h moved in the last step (0 elsewhere); a pulled step
-    /// writes the new moves to spare_delta_ (all 0 between steps) and swaps the two.
+    /// delta_: what each active entity's h moved in the last step (0 elsewhere). A step reads
+    /// it and writes the new moves to spare_delta_ (all 0 between steps); then they swap.
     std::vector<double> h_, initial_, delta_, spare_delta_, incoming_;
     std::vector<int> first_step_;
     TouchedSet touched_;
-    std::vector<EntityIndex> received_;  ///< as in DebtRankEngine
+    /// As in DebtRankEngine; size n + parts, part t listing its receivers from begin + t.
+    std::vector<EntityIndex> received_;
     std::vector<EntityIndex> active_, next_;
-    std::vector<Part> parts_;  ///< one per pulling thread; parts_[0] also serves push steps
+    std::vector<Part> parts_;  ///< one per thread; parts_[0] also serves one-thread steps
+    std::uint64_t min_per_thread_;
     mutable std::vector<EntityIndex> scratch_;
     std::vector<std::uint64_t> bits_;
     std::size_t steps_ = 0;

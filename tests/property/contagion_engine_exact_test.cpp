@@ -149,34 +149,72 @@ TEST(EngineExact, LinearDebtRankEqualsTheMatrixReferenceBitForBit) {
                               });
 }
 
+TEST(EngineExact, LinearDebtRankOnThreadsEqualsTheReferenceBitForBit) {
+    // One exposure per thread is enough to split: every step of these small networks runs on
+    // 2 or 3 receiver ranges, pushing (listed or dense) or pulling. Capital is raised so that
+    // few entities saturate at h = 1, where a wrong push would go unseen.
+    for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+        for (bool zero : {false, true}) {
+            Network net = generated(50, seed + 600, zero);
+            for (EntityIndex i = 0; i < net.entity_count(); ++i) {
+                Entity& entity = net.entity(i);
+                entity.capital = *entity.effective_capital() * 20;
+            }
+            const auto x = reference::exposures(net);
+            const auto capital = capital_of(net);
+            StressOptions options;
+            options.model = Model::linear_debtrank;
+            const PreparedNetwork prepared = prepare(net, options);
+            for (unsigned threads : {2u, 3u}) {
+                LinearDebtRankEngine engine(prepared, threads, 1);
+                std::size_t saturated = 0;
+                std::size_t compared = 0;
+                SplitMix64 rng{seed};
+                for (int run = 0; run < 12; ++run) {
+                    const ShockVector shock = random_shock(rng, net.entity_count(), 0.2, 0.3);
+                    const std::vector<double> expected =
+                        reference::linear_debtrank(x, capital, shock);
+                    engine.run(sparse_shock(shock));
+                    const StressResult full = engine.result();
+                    ASSERT_EQ(full.summary.converged, true);
+                    for (std::size_t i = 0; i < capital.size(); ++i) {
+                        EXPECT_EQ(*full.entities[i].h, expected[i]) << net.id(full.entities[i].entity);
+                        saturated += expected[i] >= 1 ? 1 : 0;
+                        compared += 1;
+                    }
+                }
+                EXPECT_LT(saturated * 4, compared) << "too many entities at h = 1 to see a wrong push";
+            }
+        }
+    }
+}
+
 TEST(EngineExact, LinearDebtRankIsTheSameOnAnyThreadCount) {
-    // Large enough that steps pull on up to 3 threads (kMinPullPerThread exposures each); the
-    // one-thread runner is checked against the reference above. Every number must be equal.
+    // The default split (kMinPerThread exposures a thread) on a network large enough that
+    // steps pull on up to 3 threads and push on 2. Every number must be equal.
     for (std::uint64_t seed = 1; seed <= 2; ++seed) {
         const Network net = generated(40'000, seed + 700, seed == 2);
         StressOptions options;
         options.model = Model::linear_debtrank;
         const PreparedNetwork prepared = prepare(net, options);
         ASSERT_GE(prepared.cascade.pulled.entries(),
-                  3 * LinearDebtRankEngine::kMinPullPerThread);
+                  3 * LinearDebtRankEngine::kMinPerThread);
         StressRunner one(prepared, 1);
         StressRunner two(prepared, 2);
         StressRunner three(prepared, 3);
         SplitMix64 rng{seed};
-        for (int run = 0; run < 2; ++run) {
-            const auto sparse = sparse_shock(random_shock(rng, net.entity_count(), 0.5, 0.5));
-            const StressResult expected = one.run_full(sparse);
-            for (StressRunner* runner : {&two, &three}) {
-                const StressResult full = runner->run_full(sparse);
-                ASSERT_EQ(full.entities.size(), expected.entities.size());
-                for (std::size_t i = 0; i < expected.entities.size(); ++i) {
-                    EXPECT_EQ(*full.entities[i].h, *expected.entities[i].h);
-                    EXPECT_EQ(full.entities[i].round, expected.entities[i].round);
-                }
-                EXPECT_EQ(full.summary.steps, expected.summary.steps);
-                EXPECT_EQ(full.summary.debtrank, expected.summary.debtrank);
-                expect_digest_matches(runner->run(sparse), full);
+        const auto sparse = sparse_shock(random_shock(rng, net.entity_count(), 0.5, 0.5));
+        const StressResult expected = one.run_full(sparse);
+        for (StressRunner* runner : {&two, &three}) {
+            const StressResult full = runner->run_full(sparse);
+            ASSERT_EQ(full.entities.size(), expected.entities.size());
+            for (std::size_t i = 0; i < expected.entities.size(); ++i) {
+                EXPECT_EQ(*full.entities[i].h, *expected.entities[i].h);
+                EXPECT_EQ(full.entities[i].round, expected.entities[i].round);
             }
+            EXPECT_EQ(full.summary.steps, expected.summary.steps);
+            EXPECT_EQ(full.summary.debtrank, expected.summary.debtrank);
+            expect_digest_matches(runner->run(sparse), full);
         }
     }
 }

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
+#include <tuple>
+#include <vector>
 
 #include "core/error.hpp"
 #include "unit/contagion/builder.hpp"
@@ -124,6 +127,45 @@ TEST(Exposures, TransposeCarriesTheGivenValuesByAscendingRow) {
     EXPECT_EQ(t.value, (std::vector<double>{3, 1, 4, 2}));
     // Without values it carries the matrix's own.
     EXPECT_EQ(transpose(m, 3).value, (std::vector<double>{30, 10, 40, 20}));
+}
+
+TEST(Exposures, LargeTransposeEqualsTheSortedTriplets) {
+    // Over 2^20 entries the transpose takes its two-pass path; 3,001 columns leave the last
+    // block of columns partial. Expected: the entries sorted by (column, row).
+    const std::size_t rows = 5000;
+    const std::size_t columns = 3001;
+    SparseRows m;
+    m.start.push_back(0);
+    std::uint64_t state = 12345;
+    auto next_random = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return state >> 33;
+    };
+    std::vector<std::tuple<EntityIndex, EntityIndex, double>> by_column;
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t c = 0; c < columns; ++c) {
+            if (next_random() % 14 != 0) continue;  // ~214 entries a row
+            const double v = static_cast<double>(next_random() % 1000) + 0.5;
+            m.column.push_back(static_cast<EntityIndex>(c));
+            m.value.push_back(v);
+            by_column.emplace_back(static_cast<EntityIndex>(c), static_cast<EntityIndex>(r), v);
+        }
+        m.start.push_back(m.column.size());
+    }
+    ASSERT_GT(m.entries(), std::size_t{1} << 20);
+    std::sort(by_column.begin(), by_column.end());
+    const SparseRows t = transpose(m, columns);
+    ASSERT_EQ(t.entries(), by_column.size());
+    ASSERT_EQ(t.rows(), columns);
+    std::size_t k = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+        for (std::uint64_t e = t.start[c]; e < t.start[c + 1]; ++e, ++k) {
+            ASSERT_EQ(std::get<0>(by_column[k]), c);
+            ASSERT_EQ(t.column[e], std::get<1>(by_column[k]));
+            ASSERT_EQ(t.value[e], std::get<2>(by_column[k]));
+        }
+    }
+    EXPECT_EQ(k, by_column.size());
 }
 
 TEST(Exposures, OverflowToInfinityIsAnInputError) {

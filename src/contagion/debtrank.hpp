@@ -62,8 +62,8 @@ public:
     [[nodiscard]] StressResult result() const;
 
 private:
-    /// A step's receivers in [begin, end) and what they did: ascending lists of those whose h
-    /// moved and of those touched for the first time in this run, and the largest move.
+    /// A step's receivers in [begin, end) and what they did: those whose h moved (ascending),
+    /// those touched for the first time in this run (any order), and the largest move.
     struct Part {
         std::size_t begin = 0, end = 0;
         std::vector<EntityIndex> moved, touched;

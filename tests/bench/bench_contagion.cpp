@@ -172,7 +172,8 @@ BENCHMARK_CAPTURE(one_run, linear_debtrank, Model::linear_debtrank, false)
     ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(one_run, clearing, Model::clearing, false)
     ->Arg(10'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
-// One run of linear DebtRank using both cores: its large steps pull on two threads.
+// One run of linear DebtRank using both cores: its large steps (pulls and large pushes) run
+// on two threads.
 BENCHMARK_CAPTURE(one_run, linear_debtrank_2_threads, Model::linear_debtrank, false, 2u)
     ->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(streaming_pass)->Args({1'000'000, 1})->Args({1'000'000, 2})

@@ -52,7 +52,11 @@ void DebtRankEngine::run(std::span<const Shock> shock) {
         // nothing). Few: list the receivers while pushing and apply to them only.
         const bool dense = pushes * 4 > n;
         std::size_t reached = 0;
-        for (EntityIndex j : frontier_) {
+        const EntityIndex* frontier = frontier_.data();
+        const std::size_t count = frontier_.size();
+        for (std::size_t r = 0; r < count; ++r) {
+            if (prefetch) prefetch_frontier_row(start, column, weight, h_.data(), frontier, r, count);
+            const EntityIndex j = frontier[r];
             const double hj = h_[j];
             propagated_[j] = hj;
             state_[j] = State::inactive;

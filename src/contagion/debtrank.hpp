@@ -95,7 +95,6 @@ private:
     std::vector<Part> parts_;  ///< one per thread; parts_[0] also serves one-thread steps
     std::uint64_t min_per_thread_;
     mutable std::vector<EntityIndex> scratch_;
-    std::vector<std::uint64_t> bits_;
     std::size_t steps_ = 0;
     bool converged_ = true;
 };

@@ -56,7 +56,7 @@ void LinearDebtRankEngine::run(std::span<const Shock> shock) {
         first_step_[s.entity] = 1;
         active_.push_back(s.entity);
     }
-    sort_entities(active_, prepared_.entity_count, bits_);
+    sort_entities(active_, prepared_.entity_count, parts_[0].bits);
     const auto* start = prepared_.cascade.exposed_to.start.data();
     const std::uint64_t entries = prepared_.cascade.exposed_to.entries();
     int step = 1;

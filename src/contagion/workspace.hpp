@@ -18,8 +18,7 @@ public:
     void resize(std::size_t n) { mark_.assign(n, 0); list_.clear(); }
     /// True if newly inserted.
     bool insert(EntityIndex i) {
-        if (mark_[i] != 0) return false;
-        mark_[i] = 1;
+        if (!mark(i)) return false;
         list_.push_back(i);
         return true;
     }
